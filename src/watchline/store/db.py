@@ -41,6 +41,11 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
 
+    @property
+    def url_fingerprint(self) -> str:
+        """Identifies the database (without its password) for caches kept beside it."""
+        return self.engine.url.render_as_string(hide_password=True)
+
     @classmethod
     def open(cls, url: str) -> Store:
         """Connect and bring the schema up to date."""

@@ -1,0 +1,1 @@
+"""The ``watchline`` command line: thin commands over the services, Rich output."""

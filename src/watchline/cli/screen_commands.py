@@ -1,0 +1,118 @@
+"""``watchline screen``: one name, a passport MRZ, or a CSV batch against the registry."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from watchline.cli.context import AppContext, console, err_console, get_context
+from watchline.cli.progress import counting_progress
+from watchline.errors import InputError
+from watchline.services.screening import ScreeningService, ScreenResult
+from watchline.services.screening_csv import ResultRow, read_queries, write_results
+
+
+def register(app: typer.Typer) -> None:
+    app.command(name="screen")(screen)
+
+
+def open_screening(app_ctx: AppContext) -> ScreeningService:
+    registry = app_ctx.registry()
+    with counting_progress("Preparing the screening index") as advance:
+        return ScreeningService(registry, app_ctx.settings.index_dir, progress=advance)
+
+
+def screen(
+    ctx: typer.Context,
+    name: str | None = typer.Argument(None, help="The name to screen."),
+    dob: str | None = typer.Option(None, "--dob", help="Birth date, YYYY[-MM[-DD]]."),
+    nationality: str | None = typer.Option(None, "--nationality", help="Country code or name."),
+    gender: str | None = typer.Option(None, "--gender", help="male or female."),
+    id_number: str | None = typer.Option(None, "--id-number", help="Passport or ID number."),
+    schema: str = typer.Option("Person", "--schema", help="Person, Organization, LegalEntity..."),
+    mrz: str | None = typer.Option(None, "--mrz", help="A passport/ID machine-readable zone."),
+    input: Path | None = typer.Option(None, "--input", help="CSV of queries (id,name,...)."),
+    output: Path | None = typer.Option(None, "--output", help="CSV of hits (with --input)."),
+    min_score: float | None = typer.Option(None, "--min-score",
+                                           help="Report hits from this score (default: the "
+                                                "documented threshold)."),
+    limit: int = typer.Option(10, "--limit", min=1, max=1000, help="Hits per query at most."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+) -> None:
+    """Screen a name, an MRZ or a CSV batch; every hit comes with its explanation."""
+    from watchline.matching import Query
+
+    app_ctx = get_context(ctx)
+    if input is not None:
+        if output is None:
+            raise InputError("--input needs --output", where="--output")
+        _batch(app_ctx, input, output, min_score, limit)
+        return
+    if mrz is not None:
+        query = _mrz_query(mrz)
+    elif name:
+        query = Query(name=name, schema=schema, birth_date=dob, nationality=nationality,
+                      gender=gender, id_number=id_number)
+    else:
+        raise InputError("give a NAME, --mrz or --input", where="arguments")
+    service = open_screening(app_ctx)
+    results = service.screen(query, limit=limit, threshold=min_score)
+    _show(results, query.names[0], as_json)
+
+
+def _mrz_query(text: str) -> object:
+    from watchline.text.mrz import parse_mrz
+
+    parsed = parse_mrz(text)
+    for failure in parsed.failures:
+        err_console.print(f"[red]MRZ check digit failed:[/] {failure}")
+    err_console.print(f"MRZ: {parsed.surname}, {parsed.given_names} "
+                      f"({parsed.nationality}, born {parsed.birth_date})")
+    return parsed.to_query()
+
+
+def _show(results: list[ScreenResult], name: str, as_json: bool) -> None:
+    if as_json:
+        payload = [{"entity_id": r.hit.entity_id, "score": round(r.hit.score, 4),
+                    "caption": r.record.entity.caption, "schema": r.record.entity.schema,
+                    "source": r.record.listing.source, "matched_name": r.hit.matched_name,
+                    "explanation": r.hit.explanation.to_dict()} for r in results]
+        console.print_json(json.dumps(payload, ensure_ascii=False))
+        return
+    if not results:
+        console.print(f"No hit for {name!r} at or above the threshold.")
+        return
+    table = Table(title=f"Hits for {name!r}")
+    for column in ("#", "score", "record", "listed name", "source", "why"):
+        table.add_column(column)
+    for rank, r in enumerate(results, start=1):
+        table.add_row(str(rank), f"{r.hit.score:.3f}",
+                      f"{r.record.entity.caption}\n[dim]{r.hit.entity_id}[/]",
+                      r.hit.matched_name, r.record.listing.source,
+                      r.hit.explanation.summary())
+    console.print(table)
+
+
+def _batch(app_ctx: AppContext, input: Path, output: Path, min_score: float | None,
+           limit: int) -> None:
+    rows = read_queries(input)
+    service = open_screening(app_ctx)
+    results: list[ResultRow] = []
+    chunk = 1000
+    with counting_progress(f"Screening {input.name}", total=len(rows)) as advance:
+        for start in range(0, len(rows), chunk):
+            part = rows[start:start + chunk]
+            batches = service.screen_many([r.query for r in part], limit=limit,
+                                          threshold=min_score)
+            for row, hits in zip(part, batches, strict=True):
+                results.extend(ResultRow(row.query_id, rank, h.hit.entity_id, h.hit.score,
+                                         h.hit.matched_name, h.hit.explanation.summary())
+                               for rank, h in enumerate(hits, start=1))
+            advance(len(part))
+    write_results(output, results)
+    hit_queries = len({r.query_id for r in results})
+    console.print(f"Screened {len(rows):,} queries: {hit_queries:,} with hits, "
+                  f"{len(results):,} hit rows written to {output}")

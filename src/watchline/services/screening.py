@@ -1,0 +1,130 @@
+"""Screening against the registry: the in-memory index kept in step with the store.
+
+The screener is built from the active, screenable records once, persisted beside the store,
+and on later starts loaded and brought up to date with the registry changes made since it
+was saved, so a restart does not rebuild it. Every registry change reaches it through the
+registry's listener, so an amendment or delisting takes effect at once without a rebuild.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from watchline.matching import DEFAULT_THRESHOLD, Hit, Query, Screener
+from watchline.model import MATCHABLE_SCHEMATA, Record, Status
+from watchline.services.registry import Registry
+from watchline.store import registry as repo
+
+STATE_FILE = "state.json"
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenResult:
+    """A hit joined with the record it names."""
+
+    hit: Hit
+    record: Record
+
+
+def screenable(record: Record) -> bool:
+    return record.listing.status is Status.ACTIVE and record.entity.schema in MATCHABLE_SCHEMATA
+
+
+class ScreeningService:
+    """Screen names against the registry; kept current through registry notifications."""
+
+    def __init__(self, registry: Registry, index_dir: Path | None = None,
+                 progress: Callable[[int], None] | None = None) -> None:
+        self.registry = registry
+        self.index_dir = index_dir
+        self.revision = 0
+        self.screener = self._load_or_build(progress)
+        registry.subscribe(self.apply_changes)
+
+    def apply_changes(self, records: Sequence[Record]) -> None:
+        """Replace changed records in the index; delisted ones stop hitting."""
+        for record in records:
+            self.screener.remove(record.id)
+            if screenable(record):
+                self.screener.add(record.entity)
+
+    def screen(self, query: Query, limit: int = 10,
+               threshold: float | None = None) -> list[ScreenResult]:
+        return self._join(self.screener.screen(query, limit=limit, threshold=threshold))
+
+    def screen_many(self, queries: Sequence[Query], limit: int = 10,
+                    threshold: float | None = None) -> list[list[ScreenResult]]:
+        batches = self.screener.screen_many(queries, limit=limit, threshold=threshold)
+        return [self._join(hits) for hits in batches]
+
+    @property
+    def default_threshold(self) -> float:
+        return DEFAULT_THRESHOLD
+
+    def _join(self, hits: Sequence[Hit]) -> list[ScreenResult]:
+        results = []
+        for hit in hits:
+            record = self._record(hit.entity_id)
+            if record is not None and screenable(record):
+                results.append(ScreenResult(hit, record))
+        return results
+
+    def _record(self, entity_id: str) -> Record | None:
+        with self.registry.store.reader() as conn:
+            return repo.get(conn, entity_id)
+
+    def refresh(self) -> int:
+        """Apply registry changes made since the index last looked (e.g. by another process).
+
+        Returns how many records changed. Cheap when nothing did: one indexed query.
+        """
+        with self.registry.store.reader() as conn:
+            changed, revision = repo.changed_since(conn, self.revision)
+            records = {i: repo.get(conn, i) for i in changed}
+        for entity_id, record in records.items():
+            if record is None:
+                self.screener.remove(entity_id)
+        self.apply_changes([r for r in records.values() if r is not None])
+        self.revision = revision
+        return len(changed)
+
+    def _load_or_build(self, progress: Callable[[int], None] | None) -> Screener:
+        loaded = self._load()
+        if loaded is not None:
+            return loaded
+        with self.registry.store.reader() as conn:
+            self.revision = repo.last_event_id(conn)
+        entities = []
+        for record in self.registry.active_entities():
+            entities.append(record.entity)
+            if progress and len(entities) % 1000 == 0:
+                progress(1000)
+        screener = Screener(entities)
+        self._save(screener)
+        return screener
+
+    def _load(self) -> Screener | None:
+        """The saved index, brought up to date with the events since it was saved."""
+        if self.index_dir is None or not (self.index_dir / STATE_FILE).exists():
+            return None
+        state = json.loads((self.index_dir / STATE_FILE).read_text())
+        if state.get("database") != self.registry.store.url_fingerprint:
+            return None
+        self.screener = Screener.load(self.index_dir)
+        self.revision = int(state["revision"])
+        if self.refresh():
+            self._save(self.screener)
+        return self.screener
+
+    def save(self) -> None:
+        self._save(self.screener)
+
+    def _save(self, screener: Screener) -> None:
+        if self.index_dir is None:
+            return
+        screener.save(self.index_dir)
+        state = {"revision": self.revision, "database": self.registry.store.url_fingerprint}
+        (self.index_dir / STATE_FILE).write_text(json.dumps(state))
