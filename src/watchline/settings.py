@@ -36,7 +36,8 @@ class Settings:
         return replace(
             settings,
             seed_bundled_list=env.get("WATCHLINE_SEED", "1") not in {"0", "false", "no"},
-            rate_limit_per_minute=int(env.get("WATCHLINE_RATE_LIMIT", settings.rate_limit_per_minute)),
+            rate_limit_per_minute=int(
+                env.get("WATCHLINE_RATE_LIMIT", settings.rate_limit_per_minute)),
         )
 
     @property

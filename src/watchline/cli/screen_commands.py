@@ -11,6 +11,7 @@ from rich.table import Table
 from watchline.cli.context import AppContext, console, err_console, get_context
 from watchline.cli.progress import counting_progress
 from watchline.errors import InputError
+from watchline.matching import Query
 from watchline.services.screening import ScreeningService, ScreenResult
 from watchline.services.screening_csv import ResultRow, read_queries, write_results
 
@@ -43,8 +44,6 @@ def screen(
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """Screen a name, an MRZ or a CSV batch; every hit comes with its explanation."""
-    from watchline.matching import Query
-
     app_ctx = get_context(ctx)
     if input is not None:
         if output is None:
@@ -63,7 +62,7 @@ def screen(
     _show(results, query.names[0], as_json)
 
 
-def _mrz_query(text: str) -> object:
+def _mrz_query(text: str) -> Query:
     from watchline.text.mrz import parse_mrz
 
     parsed = parse_mrz(text)

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from watchline.errors import ConflictError, InputError, NotFoundError, PermissionDeniedError
-from watchline.services.importing import ImportSummary, Progress, import_file
 from watchline.model import MATCHABLE_SCHEMATA, Entity, Handling, Listing, Record, Status
+from watchline.services.importing import ImportSummary, Progress, import_file
 from watchline.store import registry as repo
 from watchline.store import sources_table
 from watchline.store.db import Store
