@@ -1,0 +1,121 @@
+"""name_tokens and tag_parts: order, titles, initials, particles, roles."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from watchline.names import NamePart, name_tokens, tag_parts
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        ("NOVIKOV, Andrei Viktorovich", ("andrei", "viktorovich", "novikov")),
+        ("Novikov Andrei", ("novikov", "andrei")),
+        ("A. V. Novikov", ("a", "v", "novikov")),
+        ("Dr. John Smith", ("john", "smith")),
+        ("Sheikh Haji Abdul Karim", ("abdulkarim",)),
+        ("Mohammed Abdul Rahman Al-Hashimi", ("mohammed", "abdulrahman", "hashimi")),
+        ("محمد عبد الرحمن الهاشمي", ("muhammad", "abdulrahman", "hashimi")),
+        ("Abd al-Aziz", ("abdulaziz",)),
+        ("Abdelaziz", ("abdulaziz",)),
+        ("Abdurrahman", ("abdulrahman",)),
+        ("Abd Allah", ("abdullah",)),
+        ("Abdallah", ("abdullah",)),
+        ("Abu Bakr al-Baghdadi", ("abubakr", "baghdadi")),
+        ("Abou Bakr", ("abubakr",)),
+        ("Osama bin Laden", ("osama", "laden")),
+        ("Heydar Alirza oglu Aliyev", ("heydar", "alirzaoglu", "aliyev")),
+        ("Ludwig van Beethoven", ("ludwig", "beethoven")),
+        ("Abdi Ali", ("abdi", "ali")),
+        ("Nguyen Thi An", ("nguyen", "thi", "an")),
+        ("Salah ad-Din", ("salahuddin",)),
+        ("Abd ar-Rahman as-Sayyid", ("abdulrahman", "sayyid")),
+        ("", ()),
+        ("!!!", ()),
+    ],
+)
+def test_person_tokens(name: str, tokens: tuple[str, ...]) -> None:
+    assert name_tokens(name) == tokens
+
+
+def roles(name: str, schema: str = "Person") -> list[tuple[str, str]]:
+    return [(p.form, p.role) for p in tag_parts(name, schema)]
+
+
+def test_russian_official_order_roles() -> None:
+    assert roles("Новиков Андрей Викторович") == [
+        ("novikov", "surname"),
+        ("andrey", "given"),
+        ("viktorovich", "patronymic"),
+    ]
+
+
+def test_given_first_order_roles() -> None:
+    assert roles("Andrei Viktorovich Novikov") == [
+        ("andrei", "given"),
+        ("viktorovich", "patronymic"),
+        ("novikov", "surname"),
+    ]
+
+
+def test_comma_and_capitals_mark_the_surname() -> None:
+    assert roles("SMITH, John") == [("john", "given"), ("smith", "surname")]
+    assert roles("KARIMOV Islam") == [("karimov", "surname"), ("islam", "given")]
+
+
+def test_patronymic_suffixes_are_detected() -> None:
+    for name in (
+        "Olena Ivanivna Shevchenko",
+        "Heydar Alirza oglu Aliyev",
+        "Aida Ali qizi Mammadova",
+    ):
+        assert "patronymic" in [r for _, r in roles(name)], name
+
+
+def test_particles_and_joined_compounds() -> None:
+    assert roles("Abd al-Rahman bin Laden") == [
+        ("abdulrahman", "given"),
+        ("bin", "particle"),
+        ("laden", "surname"),
+    ]
+
+
+def test_surname_suffix_heuristics() -> None:
+    assert dict(roles("Ashot Sargsyan"))["sargsyan"] == "surname"
+    assert dict(roles("Saakashvili Mikheil"))["saakashvili"] == "surname"
+    assert dict(roles("Taras Shevchenko"))["shevchenko"] == "surname"
+
+
+def test_name_part_is_frozen_and_slotted() -> None:
+    part = NamePart("Ivan", "ivan", "given")
+    assert not hasattr(part, "__dict__")
+    with pytest.raises(AttributeError):
+        part.role = "surname"  # type: ignore[misc]
+
+
+def test_organisation_parts_tag_legal_forms() -> None:
+    assert roles('ООО "Ромашка"', "Company") == [("llc", "legal_form"), ("romashka", "unknown")]
+
+
+@given(st.text(max_size=60), st.sampled_from(["Person", "Company", "Organization", "Vessel"]))
+def test_name_tokens_and_tag_parts_never_raise(name: str, schema: str) -> None:
+    tokens = name_tokens(name, schema)
+    assert all(t and t.isascii() and " " not in t for t in tokens)
+    assert all(isinstance(p, NamePart) for p in tag_parts(name, schema))
+
+
+_TRICKY = [
+    "abd", "al", "abu", "bin", "oglu", "Abdul", "el", "Mr", "van", ",", "ООО", "LLC", "sa",
+    "\u0651", "مُ", "ال", "Kyzy", "a", "-", "'", "qizi", "Ivanovich", "Al-", "عبد", "الله",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_TRICKY), max_size=7), st.sampled_from(["Person", "Company"]))
+def test_particle_sequences_never_raise(words: list[str], schema: str) -> None:
+    name = " ".join(words)
+    tokens = name_tokens(name, schema)
+    assert all(t and " " not in t for t in tokens)
+    assert len(tag_parts(name, schema)) >= len(tokens) - 1
