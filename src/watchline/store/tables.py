@@ -114,6 +114,7 @@ audit_log = sa.Table(
     sa.Column("summary", Json, nullable=False),
     sa.Column("prev_hash", sa.String(64), nullable=False),
     sa.Column("entry_hash", sa.String(64), nullable=False),
+    sa.UniqueConstraint("prev_hash", name="uq_audit_log_prev_hash"),  # a chain cannot fork
 )
 
 hit_notifications = sa.Table(

@@ -48,6 +48,7 @@ def upgrade() -> None:
         sa.Column("summary", Json, nullable=False),
         sa.Column("prev_hash", sa.String(64), nullable=False),
         sa.Column("entry_hash", sa.String(64), nullable=False),
+        sa.UniqueConstraint("prev_hash", name="uq_audit_log_prev_hash"),
     )
     op.create_table(
         "hit_notifications",

@@ -1,0 +1,237 @@
+"""Screening on behalf of an agency: handling codes, hit notifications and audit.
+
+A hit on a record the caller may not see comes back as a bare reference to quote to the
+originating agency, never as the record (its id, names, schema and source stay hidden),
+and the originator is told. Every call is written to the audit log in the same
+transaction as its notifications (group-committed with other calls under load).
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from watchline.errors import NotFoundError
+from watchline.matching.query import Query
+from watchline.services.access import Action, Caller
+from watchline.services.audit import AuditLog, Entry, GroupCommit
+from watchline.services.screening import ScreenResult
+from watchline.store import access as repo
+from watchline.store.db import Store
+from watchline.store.registry import now
+
+REFRESH_INTERVAL_S = 1.0
+DEFAULT_DATASET = "default"
+AGENCY_SOURCE = "agency:"  # the source of records an agency publishes through the API
+
+
+class Screens(Protocol):
+    """What this module needs of the screening service (a fake in tests)."""
+
+    @property
+    def default_threshold(self) -> float: ...
+
+    def screen_many(
+        self, queries: Sequence[Query], limit: int = 10, threshold: float | None = None
+    ) -> list[list[ScreenResult]]: ...
+
+    def refresh(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Disclosed:
+    """A result the caller may see in full."""
+
+    result: ScreenResult
+    match: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Withheld:
+    """A hit on a record the caller may not see: only what to quote to its originator."""
+
+    reference: str
+    originator: str
+
+
+Outcome = Disclosed | Withheld
+
+
+def new_reference() -> str:
+    return "WL-" + secrets.token_hex(5).upper()
+
+
+class GuardedScreening:
+    """Screen for a caller, applying handling codes.
+
+    The index is used from one thread only, in arrival order: refreshes (which change it
+    in place) never overlap a screening, and under load requests are served first come,
+    first served rather than fighting over the interpreter lock, which measured both
+    slower and with far longer latency tails.
+    """
+
+    def __init__(
+        self,
+        screening: Screens,
+        store: Store,
+        audit: AuditLog,
+        datasets: Callable[[], set[str]] | None = None,
+        threshold: float | None = None,
+    ) -> None:
+        self.screening = screening
+        self.threshold = screening.default_threshold if threshold is None else threshold
+        self.store = store
+        self.audit = audit
+        self.commits = GroupCommit(audit)
+        self.known_datasets = datasets
+        self.datasets: set[str] | None = None
+        self._index_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="index")
+        self._refreshed = 0.0
+
+    def close(self) -> None:
+        """Finish pending audit commits and stop the helper threads."""
+        self.commits.close()
+        self._index_thread.shutdown(wait=True)
+
+    def invalidate(self) -> None:
+        """Make the next call pick up registry changes (after this process wrote some)."""
+        self._refreshed = 0.0
+
+    def match(
+        self,
+        caller: Caller,
+        queries: Mapping[str, Query],
+        dataset: str = DEFAULT_DATASET,
+        limit: int = 5,
+        threshold: float | None = None,
+    ) -> dict[str, list[Outcome]]:
+        """Screen several queries; notify originators and audit the call atomically."""
+        caller.require(Action.SCREEN)
+        self._maybe_refresh()
+        self._check_dataset(dataset)
+        cut = self.threshold if threshold is None else threshold
+        batches = self._screen(list(queries.values()), limit, cut, dataset)
+        outcomes: dict[str, list[Outcome]] = {}
+        notices: list[dict[str, Any]] = []
+        for key, query, results in zip(queries, queries.values(), batches, strict=True):
+            found = (self._outcome(caller, query, r, cut, notices) for r in results)
+            outcomes[key] = [o for o in found if o is not None]
+        entry = Entry(
+            caller.agency,
+            caller.key_id,
+            "match",
+            dataset,
+            _match_summary(dataset, queries, outcomes),
+        )
+        self.commits.submit(entry, lambda conn: repo.insert_hits(conn, notices))
+        return outcomes
+
+    def search(self, caller: Caller, query: Query, limit: int = 10) -> list[ScreenResult]:
+        """Ranked lookup by name; records the caller may not see are simply left out."""
+        caller.require(Action.SCREEN)
+        self._maybe_refresh()
+        results = self._screen([query], limit * 2, 0.0, DEFAULT_DATASET)[0]
+        visible = [r for r in results if r.record.listing.visible_to(caller.agency)][:limit]
+        summary = {"q": list(query.names), "schema": query.schema, "results": len(visible)}
+        self.audit.append(caller.agency, caller.key_id, "search", None, summary)
+        return visible
+
+    def notifications(
+        self, caller: Caller, after: datetime | None = None, limit: int = 100
+    ) -> list[repo.HitRow]:
+        """Hits on records the caller's agency originated, newest first."""
+        caller.require(Action.HITS)
+        with self.store.reader() as conn:
+            rows = repo.list_hits(conn, caller.agency, after, limit)
+        summary = {"returned": len(rows)}
+        self.audit.append(caller.agency, caller.key_id, "list-hits", None, summary)
+        return rows
+
+    def _maybe_refresh(self) -> None:
+        """Pick up changes made by other processes, at most once a second."""
+        if time.monotonic() - self._refreshed < REFRESH_INTERVAL_S:
+            return
+        self._index_thread.submit(self.screening.refresh).result()
+        self._refreshed = time.monotonic()
+        if self.known_datasets is not None:
+            self.datasets = self.known_datasets()
+
+    def _check_dataset(self, dataset: str) -> None:
+        """``default``, a loaded source, or an agency's own records (``agency:NAME``)."""
+        if dataset == DEFAULT_DATASET or dataset.startswith(AGENCY_SOURCE):
+            return
+        if self.datasets is not None and dataset not in self.datasets:
+            raise NotFoundError(f"no dataset {dataset!r}")
+
+    def _screen(
+        self, queries: list[Query], limit: int, threshold: float, dataset: str
+    ) -> list[list[ScreenResult]]:
+        wide = limit if dataset == DEFAULT_DATASET else limit * 4
+        batches = self._index_thread.submit(
+            self.screening.screen_many, queries, wide, threshold
+        ).result()
+        if dataset == DEFAULT_DATASET:
+            return batches
+        return [[r for r in rs if r.record.listing.source == dataset][:limit] for rs in batches]
+
+    def _outcome(
+        self,
+        caller: Caller,
+        query: Query,
+        result: ScreenResult,
+        threshold: float,
+        notices: list[dict[str, Any]],
+    ) -> Outcome | None:
+        """The result as the caller may see it; originators hear of hits at or above the
+        node's threshold, whatever threshold the caller asked for, and hidden records
+        under it are dropped, so a low threshold cannot fish for them."""
+        listing = result.record.listing
+        visible = listing.visible_to(caller.agency)
+        strong = result.hit.score >= self.threshold
+        if not visible and not strong:
+            return None
+        reference = new_reference()
+        if strong and listing.originator != caller.agency:
+            notices.append(_notice(caller, query, result, reference, visible))
+        if visible:
+            return Disclosed(result, result.hit.score >= threshold)
+        return Withheld(reference, listing.originator)
+
+
+def _notice(
+    caller: Caller, query: Query, result: ScreenResult, reference: str, disclosed: bool
+) -> dict[str, Any]:
+    """Only what the originator needs: the name(s) and birth date screened, who, when."""
+    kept: dict[str, Any] = {"name": list(query.names)}
+    if query.birth_date:
+        kept["birthDate"] = query.birth_date
+    return {
+        "reference": reference,
+        "at": now(),
+        "originator": result.record.listing.originator,
+        "screening_agency": caller.agency,
+        "entity_id": result.record.id,
+        "score": round(float(result.hit.score), 4),
+        "query": kept,
+        "disclosed": disclosed,
+    }
+
+
+def _match_summary(
+    dataset: str, queries: Mapping[str, Query], outcomes: Mapping[str, list[Outcome]]
+) -> dict[str, Any]:
+    """What was asked and, per query, which records (or references) came back."""
+    summary: dict[str, Any] = {"dataset": dataset, "queries": {}}
+    for key, query in queries.items():
+        results = outcomes[key]
+        summary["queries"][key] = {
+            "name": list(query.names),
+            "disclosed": [o.result.record.id for o in results if isinstance(o, Disclosed)],
+            "withheld": [o.reference for o in results if isinstance(o, Withheld)],
+        }
+    return summary
