@@ -1,0 +1,141 @@
+"""Screening quality on real data: recall, top-1 and false positives per category.
+
+Run: ``python bench/screening_quality.py`` (about a minute on 2 cores). Options:
+``--threshold`` to evaluate another cut, ``--scale`` to shrink or grow the sets,
+``--sweep`` to print recall/FPR over thresholds (how DEFAULT_THRESHOLD was chosen).
+
+All listed entities of every set go into ONE index, so each query competes with the
+whole registry. Positives count as recalled when their entity scores at or above the
+threshold; a negative is a false positive when anything does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import screening_sets as qs
+from watchline.matching import DEFAULT_THRESHOLD, Query, Screener
+from watchline.matching.tokens import NAMES_LAYER
+from watchline.model import Entity
+
+
+def build(scale: float, seed: int) -> tuple[list[Entity], list[qs.Case]]:
+    rng = random.Random(seed)
+    listed: list[Entity] = []
+    cases: list[qs.Case] = []
+    loaders = [
+        qs.load_un,
+        lambda: qs.load_rigour(int(1500 * scale), rng),
+        lambda: qs.load_wd("russian", int(800 * scale), rng),
+        lambda: qs.load_wd("arabic", int(800 * scale), rng),
+        lambda: qs.load_google(int(600 * scale), rng),
+        lambda: qs.load_cis(int(1500 * scale), rng),
+    ]
+    for loader in loaders:
+        more_listed, more_cases = loader()
+        listed += more_listed
+        cases += more_cases
+    return listed, cases
+
+
+def evaluate(screener: Screener, cases: list[qs.Case]) -> list[tuple[str, bool, float, bool]]:
+    """Per case: (category, positive?, score that counts, top-1 correct?)."""
+    out = []
+    hits_all = screener.screen_many([c.query for c in cases], limit=5, threshold=0.0)
+    for case, hits in zip(cases, hits_all, strict=True):
+        if case.expected is None:
+            out.append((case.category, False, hits[0].score if hits else 0.0, False))
+            continue
+        score = next((h.score for h in hits if h.entity_id == case.expected), 0.0)
+        top1 = bool(hits) and hits[0].entity_id == case.expected
+        out.append((case.category, True, score, top1))
+    return out
+
+
+def table(results: list[tuple[str, bool, float, bool]], threshold: float) -> None:
+    groups: dict[str, list[tuple[bool, float, bool]]] = defaultdict(list)
+    for cat, positive, score, top1 in results:
+        groups[cat].append((positive, score, top1))
+    print(f"{'category':32} {'n':>6} {'recall':>8} {'top1':>8} {'FPR':>8}")
+    for cat in sorted(groups):
+        rows = groups[cat]
+        n = len(rows)
+        if rows[0][0]:
+            recall = sum(s >= threshold for _, s, _ in rows) / n
+            top1 = sum(t for _, _, t in rows) / n
+            print(f"{cat:32} {n:6d} {recall:8.3f} {top1:8.3f} {'':>8}")
+        else:
+            fpr = sum(s >= threshold for _, s, _ in rows) / n
+            print(f"{cat:32} {n:6d} {'':>8} {'':>8} {fpr:8.3f}")
+    pos = [r for r in results if r[1]]
+    neg = [r for r in results if not r[1]]
+    print(
+        f"{'OVERALL':32} {len(pos):6d} {_recall(pos, threshold):8.3f} "
+        f"{sum(r[3] for r in pos) / max(1, len(pos)):8.3f} {_recall(neg, threshold):8.3f}"
+    )
+
+
+def _recall(rows: list[tuple[str, bool, float, bool]], threshold: float) -> float:
+    return sum(r[2] >= threshold for r in rows) / max(1, len(rows))
+
+
+def sweep(results: list[tuple[str, bool, float, bool]]) -> None:
+    pos = [r for r in results if r[1]]
+    neg = [r for r in results if not r[1]]
+    print("threshold  recall   FPR")
+    for step in range(40, 96, 5):
+        t = step / 100
+        print(f"{t:9.2f} {_recall(pos, t):7.3f} {_recall(neg, t):6.3f}")
+
+
+def nk_pairs(threshold: float) -> None:
+    """nomenklatura's labelled name pairs: recall on true pairs, FPR on false pairs."""
+    tp = fp = pos = neg = 0
+    for schema, name1, name2, is_match in qs.load_nk_pairs():
+        listed = Entity.build(
+            "x", schema if schema != "LegalEntity" else "LegalEntity", {"name": [name2]}
+        )
+        hits = Screener([listed]).screen(Query(name1, schema=schema), threshold=threshold)
+        if is_match:
+            pos += 1
+            tp += bool(hits)
+        else:
+            neg += 1
+            fp += bool(hits)
+    print(
+        f"{'nk_name_bench_pairs':32} {pos:6d} {tp / pos:8.3f} {'':>8} {fp / neg:8.3f}"
+        f"   ({neg} false pairs)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--sweep", action="store_true")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    listed, cases = build(args.scale, args.seed)
+    screener = Screener(listed)
+    print(
+        f"names layer: {NAMES_LAYER}; {len(screener)} listed entities, {len(cases)} queries, "
+        f"threshold {args.threshold}"
+    )
+    results = evaluate(screener, cases)
+    table(results, args.threshold)
+    nk_pairs(args.threshold)
+    if args.sweep:
+        sweep(results)
+    print(f"({time.perf_counter() - started:.1f} s)")
+
+
+if __name__ == "__main__":
+    main()

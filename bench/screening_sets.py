@@ -1,0 +1,189 @@
+"""Evaluation sets for the screening quality benchmark, built from the real shared data.
+
+Every loader returns listed entities and cases. A case is a query and the id of the
+listed entity it must hit, or ``None`` for a person who is not listed (a negative).
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import unicodedata
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+import screening_cis as cis_names
+from watchline.matching import Query
+from watchline.model import Entity
+
+DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+
+
+@dataclass(frozen=True)
+class Case:
+    category: str
+    query: Query
+    expected: str | None
+
+
+Loaded = tuple[list[Entity], list[Case]]
+
+
+def script_of(text: str) -> str:
+    """The script of the first letter (Unicode name prefix), lower-case."""
+    for char in text:
+        if char.isalpha():
+            name = unicodedata.name(char, "UNKNOWN")
+            word = name.split()[0].lower()
+            return "cjk" if word in ("cjk", "hiragana", "katakana") else word
+    return "none"
+
+
+def _text(node: etree._Element, tag: str) -> str:
+    found = node.find(tag)
+    return (found.text or "").strip() if found is not None and found.text else ""
+
+
+def load_un() -> Loaded:
+    """UN list: primary names listed; original-script names and good aliases as queries."""
+    tree = etree.parse(str(DATA / "un" / "consolidated.xml"))
+    listed: list[Entity] = []
+    cases: list[Case] = []
+    for node, schema in _un_nodes(tree):
+        eid = "un-" + _text(node, "DATAID")
+        parts = [_text(node, t) for t in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")]
+        name = " ".join(p for p in parts if p)
+        if not name:
+            continue
+        dobs = [
+            _text(d, "DATE") or _text(d, "YEAR") for d in node.findall("INDIVIDUAL_DATE_OF_BIRTH")
+        ]
+        nats = [_text(n, "VALUE") for n in node.findall("NATIONALITY")]
+        listed.append(
+            Entity.build(eid, schema, {"name": [name], "birthDate": dobs, "nationality": nats})
+        )
+        original = _text(node, "NAME_ORIGINAL_SCRIPT")
+        if original:
+            cases.append(Case("un_original_script", Query(original, schema=schema), eid))
+        for alias in node.findall("INDIVIDUAL_ALIAS") + node.findall("ENTITY_ALIAS"):
+            alias_name = _text(alias, "ALIAS_NAME")
+            if alias_name and _text(alias, "QUALITY") == "Good" and alias_name != name:
+                cases.append(Case("un_good_alias", Query(alias_name, schema=schema), eid))
+    return listed, cases
+
+
+def _un_nodes(tree: etree._ElementTree) -> Iterator[tuple[etree._Element, str]]:
+    for node in tree.iter("INDIVIDUAL"):
+        yield node, "Person"
+    for node in tree.iter("ENTITY"):
+        yield node, "Organization"
+
+
+def _heldout_clusters() -> list[list[str]]:
+    """rigour person clusters held out from the names layer's training (crc32 % 5 == 0)."""
+    clusters: list[list[str]] = []
+    for part in sorted((DATA / "names" / "rigour_persons").glob("persons.part*.txt")):
+        for line in part.read_text("utf-8").splitlines():
+            forms, _, qid = line.rpartition(" => ")
+            if forms and zlib.crc32(qid.strip().encode()) % 5 == 0:
+                clusters.append([f.strip() for f in forms.split(",") if f.strip()])
+    return clusters
+
+
+def load_rigour(count: int, rng: random.Random) -> Loaded:
+    """Two held-out clusters make a full name: Latin forms listed, another script queried."""
+    usable = []
+    for forms in _heldout_clusters():
+        by_script: dict[str, str] = {}
+        for form in forms:
+            by_script.setdefault(script_of(form), form)
+        if "latin" in by_script and len(by_script) > 1:
+            usable.append(by_script)
+    rng.shuffle(usable)
+    listed: list[Entity] = []
+    cases: list[Case] = []
+    for i in range(0, min(len(usable) - 1, 4 * count), 2):
+        a, b = usable[i], usable[i + 1]
+        shared = [s for s in a if s in b and s != "latin"]
+        if not shared:
+            continue
+        script = rng.choice(shared)
+        query = Query(f"{a[script]} {b[script]}")
+        if len(listed) < count:
+            eid = f"rg-{i}"
+            listed.append(Entity.build(eid, "Person", {"name": [f"{a['latin']} {b['latin']}"]}))
+            cases.append(Case(f"rigour_{script}", query, eid))
+        elif len(cases) < 2 * count:
+            cases.append(Case(f"neg_rigour_{script}", query, None))
+    return listed, cases
+
+
+def _pairs_file(path: Path, latin_col: int, script_col: int, spaced: bool) -> list[tuple[str, str]]:
+    rows = []
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.reader(handle, delimiter="\t"):
+            if len(row) > max(latin_col, script_col):
+                script = row[script_col].replace(" ", "") if spaced else row[script_col]
+                rows.append((row[latin_col].strip(), script.strip()))
+    return [r for r in rows if r[0] and r[1]]
+
+
+def load_token_pairs(
+    name: str, rows: list[tuple[str, str]], count: int, rng: random.Random
+) -> Loaded:
+    """Single-token transliteration pairs joined two by two into full names."""
+    rng.shuffle(rows)
+    listed: list[Entity] = []
+    cases: list[Case] = []
+    for i in range(0, min(len(rows) - 1, 3 * count * 2), 2):
+        (la, sa), (lb, sb) = rows[i], rows[i + 1]
+        query = Query(f"{sa} {sb}")
+        if len(listed) < count:
+            eid = f"{name}-{i}"
+            listed.append(Entity.build(eid, "Person", {"name": [f"{la} {lb}"]}))
+            cases.append(Case(name, query, eid))
+        elif len(cases) < 2 * count:
+            cases.append(Case(f"neg_{name}", query, None))
+    return listed, cases
+
+
+def load_wd(script: str, count: int, rng: random.Random) -> Loaded:
+    path = DATA / "names" / "wd_translit" / f"wd_{script}_20.tsv"
+    return load_token_pairs(f"wd_{script}", _pairs_file(path, 0, 1, True), count, rng)
+
+
+def load_google(count: int, rng: random.Random) -> Loaded:
+    path = DATA / "names" / "google_ar2en" / "ar2en-test.tsv"
+    return load_token_pairs("google_ar2en", _pairs_file(path, 1, 0, False), count, rng)
+
+
+def load_cis(count: int, rng: random.Random) -> Loaded:
+    """Generated CIS persons listed in native script, queried romanised, with negatives."""
+    people = cis_names.make_people(count, rng)
+    listed = [
+        Entity.build(
+            p.key, "Person", {"name": [p.listed_name], "gender": ["female" if p.female else "male"]}
+        )
+        for p in people
+    ]
+    cases = [
+        Case(cat, Query(name), p.key) for p in people for cat, name in cis_names.variants(p, rng)
+    ]
+    cases += [
+        Case(kind, Query(name), None) for kind, name in cis_names.negatives(people, 2 * count, rng)
+    ]
+    return listed, cases
+
+
+def load_nk_pairs() -> list[tuple[str, str, str, bool]]:
+    """nomenklatura labelled pairs: (schema, name1, name2, is_match)."""
+    path = DATA / "names" / "nomenklatura" / "name_bench_cases.csv"
+    with path.open(encoding="utf-8") as handle:
+        return [
+            (r["schema"], r["name1"], r["name2"], r["is_match"].lower() == "true")
+            for r in csv.DictReader(handle)
+        ]

@@ -1,0 +1,184 @@
+"""Screening speed at registry scale: index build, memory, query latency, batch throughput.
+
+Run: ``python bench/screening_speed.py`` (1,000,000 synthetic entities, ~3M names; a few
+minutes on 2 cores) or ``--entities 100000`` for a quick run. ``--compare-yente`` also
+scores the CIS-style set with OpenSanctions' ``logic-v2`` matcher (nomenklatura, in its
+own virtualenv given by ``--yente-python``, default /tmp/nkvenv/bin/python) and prints
+accuracy and throughput ratios.
+
+Peak RSS is the process's maximum resident set (ru_maxrss), which includes the synthetic
+entities themselves; "index RSS" is the growth over the build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import screening_parallel as parallel
+import screening_synthetic as synthetic
+from watchline.matching import Query, Screener
+from watchline.matching.index import POSTING_BUDGET
+from watchline.matching.screener import CANDIDATES
+from watchline.matching.tokens import tokenize
+
+
+def rss_mb() -> float:
+    """Current resident set size in MiB (Linux /proc)."""
+    with open("/proc/self/statm") as handle:
+        pages = int(handle.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def queries(
+    pool: synthetic.NamePool,
+    listed: list[tuple[list[str], str]],
+    count: int,
+    truth: list[int] | None = None,
+) -> list[Query]:
+    """80% variants of listed names (typo, reorder, other script), 20% unlisted people.
+
+    ``truth`` (if given) receives the index into ``listed`` of each query's source, or -1.
+    """
+    rng = np.random.default_rng(5)
+    out: list[Query] = []
+    for i in range(count):
+        if i % 5 == 4:
+            parts = pool.draw(int(rng.integers(2, 4)))
+            out.append(Query(" ".join(pool.latin[c] for c in parts)))
+            if truth is not None:
+                truth.append(-1)
+            continue
+        source = int(rng.integers(len(listed)))
+        if truth is not None:
+            truth.append(source)
+        names, schema = listed[source]
+        name = names[int(rng.integers(len(names)))]
+        words = name.split()
+        if rng.random() < 0.5:
+            words = [synthetic.typo(w, rng) if rng.random() < 0.3 else w for w in words]
+        if rng.random() < 0.3:
+            words = words[::-1]
+        out.append(Query(" ".join(words), schema=schema))
+    return out
+
+
+def candidate_recall(
+    screener: Screener,
+    pool: synthetic.NamePool,
+    sample: list[tuple[list[str], str]],
+    ids: list[str],
+) -> None:
+    """Share of variant queries whose source entity is among the scored candidates.
+
+    Zipf-drawn names repeat: when another entity bears exactly a name of the source
+    entity, the two cannot be told apart by name, and a hit on the twin counts as found.
+    """
+    truth: list[int] = []
+    batch = queries(pool, sample, 4000, truth)
+    cases = [(q, t) for q, t in zip(batch, truth, strict=True) if t >= 0]
+    results = screener.screen_many([q for q, _ in cases], limit=CANDIDATES, threshold=0.0)
+    found = top1 = 0
+    for hits, (query, t) in zip(results, cases, strict=True):
+        names = {frozenset(tokenize(n, query.schema)) for n in sample[t][0]}
+        good = [
+            h.entity_id == ids[t] or frozenset(tokenize(h.matched_name, query.schema)) in names
+            for h in hits
+        ]
+        found += any(good)
+        top1 += bool(good) and good[0]
+    print(
+        f"retrieval: source entity (or an identically named twin) among candidates for "
+        f"{found / len(cases):.4f} of {len(cases)} variant queries (top-1 {top1 / len(cases):.4f});"
+        f" {CANDIDATES} candidate names scored per query name, "
+        f"postings read per query name: rarest-first budget {POSTING_BUDGET:,}"
+    )
+
+
+def latency(screener: Screener, batch: list[Query]) -> np.ndarray:
+    times = np.empty(len(batch))
+    for i, query in enumerate(batch):
+        start = time.perf_counter()
+        screener.screen(query)
+        times[i] = time.perf_counter() - start
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--entities", type=int, default=1_000_000)
+    parser.add_argument("--queries", type=int, default=5000)
+    parser.add_argument("--batch", type=int, default=20000)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--compare-yente", action="store_true")
+    parser.add_argument("--yente-python", default="/tmp/nkvenv/bin/python")
+    args = parser.parse_args()
+
+    start = time.perf_counter()
+    pool, entities = synthetic.entities(args.entities)
+    step = max(1, len(entities) // 20000)
+    sample = [(list(e.names), e.schema) for e in entities[::step]]
+    sample_ids = [e.id for e in entities[::step]]
+    print(f"generated {len(entities):,} entities in {time.perf_counter() - start:.1f} s")
+    before = rss_mb()
+    start = time.perf_counter()
+    screener = Screener(entities)
+    build_s = time.perf_counter() - start
+    index = screener.index
+    del entities
+    gc.collect()
+    gc.freeze()  # a long-lived index: keep the collector off its millions of objects
+    print(
+        f"index build: {build_s:.1f} s for {len(index):,} entities, {index.n_names:,} names,"
+        f" {len(index.vocab):,} distinct parts"
+    )
+    print(
+        f"memory: index RSS {rss_mb() - before:,.0f} MiB (growth over build), "
+        f"process peak {peak_mb():,.0f} MiB"
+    )
+
+    batch = queries(pool, sample, args.queries)
+    latency(screener, batch[:200])  # warm-up
+    times = latency(screener, batch) * 1e3
+    print(
+        f"single query: p50 {np.percentile(times, 50):.2f} ms, p90 "
+        f"{np.percentile(times, 90):.2f} ms, p99 {np.percentile(times, 99):.2f} ms, "
+        f"mean {times.mean():.2f} ms over {len(batch)} queries"
+    )
+
+    candidate_recall(screener, pool, sample, sample_ids)
+    big = queries(pool, sample, args.batch)
+    start = time.perf_counter()
+    screener.screen_many(big)
+    elapsed = time.perf_counter() - start
+    print(f"batch screen_many: {len(big) / elapsed:,.0f} queries/s ({len(big)} queries, 1 process)")
+    if args.workers > 1:
+        start = time.perf_counter()
+        results = parallel.screen_parallel(screener, big, args.workers)
+        elapsed = time.perf_counter() - start
+        assert len(results) == len(big)
+        print(
+            f"batch screen_many: {len(big) / elapsed:,.0f} queries/s ({len(big)} queries, "
+            f"{args.workers} forked processes, hits returned as JSON)"
+        )
+    if args.compare_yente:
+        import screening_yente as yente_compare
+
+        yente_compare.run(screener, args.yente_python)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""Name similarity by aligning parts, for many candidate names at once.
+
+Parts are paired greedily, best pair first, ignoring order (lists and passports put
+surnames first or last at will). The score is the weighted mean similarity of the pairs,
+where parts left without a partner count as zero-similarity pairs at a reduced weight:
+a query part the listed name lacks costs more (``UNMATCHED_QUERY``) than a listed part the
+query omits (``UNMATCHED_LISTED``), since forms routinely drop middle names and
+patronymics, and patronymics themselves cost little (``OPTIONAL_PART``).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from watchline.matching.arrays import IntArray
+from watchline.matching.tokens import LEGAL_FORMS
+
+UNMATCHED_QUERY = 0.6
+UNMATCHED_LISTED = 0.35
+OPTIONAL_PART = 0.3
+_PATRONYMIC = re.compile(
+    r"(ich|ych|itch|ichna|ychna|ovna|evna|ivna|oglu|ogly|oghlu|kyzy|qizi|gizi|uly|uli)$"
+)
+
+
+_FILLERS = frozenset({"the", "of", "and"})
+
+
+def optional_factors(tokens: list[str]) -> np.ndarray:
+    """Weight factor of parts that identify little: patronymics (routinely omitted, and
+    shared by all children of one father), legal forms and filler words of companies."""
+    return np.array(
+        [
+            OPTIONAL_PART
+            if t in LEGAL_FORMS or t in _FILLERS or _PATRONYMIC.search(t)
+            else 1.0
+            for t in tokens
+        ]
+    )
+
+
+class Alignment:
+    """Result of aligning one query name against K candidate names."""
+
+    __slots__ = ("listed_index", "pair_sims", "query_index", "scores")
+
+    def __init__(
+        self,
+        scores: np.ndarray,
+        query_index: IntArray,
+        listed_index: IntArray,
+        pair_sims: np.ndarray,
+    ) -> None:
+        self.scores = scores  # (K,)
+        self.query_index = query_index  # (K, steps): query part of each pair, -1 if none
+        self.listed_index = listed_index  # (K, steps): listed part position, -1 if none
+        self.pair_sims = pair_sims  # (K, steps)
+
+
+def align(
+    sims: np.ndarray, wq: np.ndarray, wc: np.ndarray, oq: np.ndarray, oc: np.ndarray
+) -> Alignment:
+    """Greedy order-free alignment of parts.
+
+    Args:
+        sims: (K, m, n) part similarities, 0 for padding.
+        wq: (K, m) rarity weight of each query part, 0 for padding.
+        wc: (K, n) rarity weight of each listed part, 0 for padding.
+        oq: (K, m) unmatched-cost factor of query parts (patronymics cheaper).
+        oc: (K, n) unmatched-cost factor of listed parts.
+    """
+    k, m, n = sims.shape
+    work = sims.copy()
+    steps = min(m, n)
+    qi = np.full((k, steps), -1, dtype=np.int64)
+    cj = np.full((k, steps), -1, dtype=np.int64)
+    ps = np.zeros((k, steps))
+    rows = np.arange(k)
+    for step in range(steps):
+        flat = work.reshape(k, -1)
+        best = flat.argmax(axis=1)
+        value = flat[rows, best]
+        ok = value > 0
+        i, j = best // n, best % n
+        qi[ok, step], cj[ok, step], ps[ok, step] = i[ok], j[ok], value[ok]
+        work[rows[ok], i[ok], :] = 0.0
+        work[rows[ok], :, j[ok]] = 0.0
+    return Alignment(_scores(qi, cj, ps, wq, wc, oq, oc), qi, cj, ps)
+
+
+def _scores(
+    qi: IntArray,
+    cj: IntArray,
+    ps: np.ndarray,
+    wq: np.ndarray,
+    wc: np.ndarray,
+    oq: np.ndarray,
+    oc: np.ndarray,
+) -> np.ndarray:
+    paired = qi >= 0
+    rows = np.arange(len(qi))[:, None]
+    wq_pair = np.where(paired, wq[rows, np.maximum(qi, 0)], 0.0)
+    wc_pair = np.where(paired, wc[rows, np.maximum(cj, 0)], 0.0)
+    pair_weight = (wq_pair + wc_pair) / 2
+    matched = (pair_weight * ps).sum(axis=1)
+    q_left = (wq * oq).sum(axis=1) - np.where(paired, (wq * oq)[rows, np.maximum(qi, 0)], 0.0).sum(
+        axis=1
+    )
+    c_left = (wc * oc).sum(axis=1) - np.where(paired, (wc * oc)[rows, np.maximum(cj, 0)], 0.0).sum(
+        axis=1
+    )
+    denominator = pair_weight.sum(axis=1) + UNMATCHED_QUERY * q_left + UNMATCHED_LISTED * c_left
+    return np.where(denominator > 0, matched / np.maximum(denominator, 1e-9), 0.0)

@@ -1,0 +1,101 @@
+"""Why a hit scored what it scored: name parts paired, and each feature's contribution.
+
+Analysts must be able to defend or dismiss a hit without rerunning anything, so the
+explanation carries the raw numbers (JSON via :meth:`Explanation.to_dict`) and a one-line
+reading for reports and CSV exports (:meth:`Explanation.summary`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class PartMatch:
+    """One query name part paired with one listed name part (or with nothing)."""
+
+    __slots__ = ("listed_part", "query_part", "similarity", "weight")
+
+    def __init__(
+        self, query_part: str | None, listed_part: str | None, similarity: float, weight: float
+    ) -> None:
+        self.query_part = query_part
+        self.listed_part = listed_part
+        self.similarity = similarity
+        self.weight = weight
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query_part": self.query_part,
+            "listed_part": self.listed_part,
+            "similarity": round(self.similarity, 4),
+            "weight": round(self.weight, 4),
+        }
+
+
+class Contribution:
+    """One feature's log-odds contribution to the score, with its reason in words."""
+
+    __slots__ = ("detail", "feature", "value")
+
+    def __init__(self, feature: str, value: float, detail: str) -> None:
+        self.feature = feature
+        self.value = value
+        self.detail = detail
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"feature": self.feature, "value": round(self.value, 4), "detail": self.detail}
+
+
+class Explanation:
+    """The whole reasoning behind one hit."""
+
+    __slots__ = ("contributions", "listed_name", "name_similarity", "parts", "query_name", "score")
+
+    def __init__(
+        self,
+        query_name: str,
+        listed_name: str,
+        name_similarity: float,
+        parts: list[PartMatch],
+        contributions: list[Contribution],
+        score: float,
+    ) -> None:
+        self.query_name = query_name
+        self.listed_name = listed_name
+        self.name_similarity = name_similarity
+        self.parts = parts
+        self.contributions = contributions
+        self.score = score
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (plain dicts, lists, strings and numbers)."""
+        return {
+            "query_name": self.query_name,
+            "listed_name": self.listed_name,
+            "name_similarity": round(self.name_similarity, 4),
+            "parts": [p.to_dict() for p in self.parts],
+            "contributions": [c.to_dict() for c in self.contributions],
+            "score": round(self.score, 4),
+        }
+
+    def summary(self) -> str:
+        """One line: the names, how the parts paired, and each non-name feature."""
+        pairs = ", ".join(_pair_text(p) for p in self.parts)
+        extras = "; ".join(
+            f"{c.detail} ({c.value:+.1f})" for c in self.contributions if c.feature != "name"
+        )
+        text = (
+            f"{self.score:.2f}: '{self.query_name}' ~ '{self.listed_name}' "
+            f"(name {self.name_similarity:.2f}: {pairs})"
+        )
+        return f"{text}; {extras}" if extras else text
+
+
+def _pair_text(part: PartMatch) -> str:
+    if part.query_part is None:
+        return f"-/{part.listed_part}"
+    if part.listed_part is None:
+        return f"{part.query_part}/-"
+    if part.similarity >= 0.999:
+        return f"{part.query_part}={part.listed_part}"
+    return f"{part.query_part}~{part.listed_part} {part.similarity:.2f}"

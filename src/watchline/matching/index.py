@@ -1,0 +1,327 @@
+"""The candidate index: from query name parts to the few listed names worth scoring.
+
+Layout (all numpy, so a query costs work in proportion to its parts, not to the list):
+
+* ``Vocab``: distinct folded parts and their lookup keys (see ``vocab.py``);
+* names: for each name row its entity row and its part ids (CSR ``name_ptr``/``name_parts``);
+* postings: for each part the name rows that contain it (CSR ``post_ptr``/``post_rows``)
+  plus a small ``delta`` dict for rows added since the last merge;
+* entities: id, schema, :class:`Facts` and an ``alive`` flag (removal is a tombstone).
+
+Rare parts weigh more (inverse document frequency), and parts so common that their
+postings would dominate a query are skipped while rarer parts of the query remain.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+
+from watchline.matching.arrays import Growable, IntArray, csr_from_pairs, gather_csr
+from watchline.matching.facts import Facts, entity_facts
+from watchline.matching.skeleton import from_abjad
+from watchline.matching.tokens import tokenize
+from watchline.matching.vocab import Vocab
+from watchline.model import MATCHABLE_SCHEMATA, Entity
+
+RETRIEVE_FLOOR = 0.7  # a part this unlike a query part does not make a name a candidate
+POSTING_BUDGET = 60_000  # postings read per query name before fuzzy neighbours are skipped
+HARD_BUDGET = 200_000  # postings read at most, even when every query part is common
+MERGE_MIN = 20_000  # delta rows kept before merging them into the CSR postings
+SCHEMA_CODES: tuple[str, ...] = tuple(sorted(MATCHABLE_SCHEMATA))
+
+
+class NameIndex:
+    """Inverted index of every name and alias of every matchable entity."""
+
+    def __init__(self) -> None:
+        self.vocab = Vocab()
+        self.entity_ids: list[str] = []
+        self.entity_row: dict[str, int] = {}
+        self.facts: list[Facts] = []
+        self.schema = Growable(np.int8)
+        self.alive = Growable(np.bool_)
+        self.name_entity = Growable(np.int64)
+        self.name_text: list[str] = []
+        self.name_ptr = Growable(np.int64, [0])
+        self.name_parts = Growable(np.int64)
+        self.df = Growable(np.int64)
+        self.post_ptr: IntArray = np.zeros(1, dtype=np.int64)
+        self.post_rows: IntArray = np.zeros(0, dtype=np.int64)
+        self.delta: dict[int, list[int]] = {}
+        self.delta_size = 0
+        self.by_document: dict[str, list[int]] = {}
+        self._local = threading.local()
+        self._staged_entity: list[int] = []
+        self._staged_parts: list[int] = []
+        self._staged_ptr: list[int] = []
+        self.entity_names: dict[int, list[int]] = {}
+
+    # -- building ------------------------------------------------------------------------
+    @classmethod
+    def build(cls, entities: Iterable[Entity]) -> NameIndex:
+        """Index many entities at once (postings built in one vectorised pass)."""
+        index = cls()
+        for entity in entities:
+            index._add_entity(entity, to_delta=False)
+        index._flush_staged()
+        index._rebuild_postings()
+        return index
+
+    def add(self, entity: Entity) -> None:
+        """Add or amend one entity; an existing entity with the same id is replaced."""
+        self.remove(entity.id)
+        self._add_entity(entity, to_delta=True)
+        if self.delta_size > max(MERGE_MIN, len(self.post_rows) // 10):
+            self._rebuild_postings()
+
+    def remove(self, entity_id: str) -> bool:
+        """Tombstone an entity so it never hits again; True if it was indexed."""
+        row = self.entity_row.pop(entity_id, None)
+        if row is None:
+            return False
+        self.alive.data[row] = False
+        return True
+
+    def __len__(self) -> int:
+        return len(self.entity_row)
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self.entity_row
+
+    def _add_entity(self, entity: Entity, to_delta: bool) -> None:
+        if entity.schema not in MATCHABLE_SCHEMATA:
+            return
+        names = entity.names
+        if not names:
+            return
+        row = len(self.entity_ids)
+        self.entity_ids.append(entity.id)
+        self.entity_row[entity.id] = row
+        self.facts.append(entity_facts(entity))
+        self.schema.append(SCHEMA_CODES.index(entity.schema))
+        self.alive.append(True)
+        for number in self.facts[row].ids:
+            self.by_document.setdefault(number, []).append(row)
+            self.entity_names.setdefault(row, [])
+        for name in names:
+            self._add_name(row, name, entity.schema, to_delta)
+
+    def _add_name(self, entity_row: int, name: str, schema: str, to_delta: bool) -> None:
+        abjad = from_abjad(name)
+        parts = [self.vocab.add(t, abjad) for t in dict.fromkeys(tokenize(name, schema))]
+        if not parts:
+            return
+        name_row = len(self.name_text)
+        if entity_row in self.entity_names:  # only entities with document numbers
+            self.entity_names[entity_row].append(name_row)
+        self.name_text.append(name)
+        if not to_delta:  # bulk build: staged in lists, turned into arrays once
+            self._staged_entity.append(entity_row)
+            self._staged_parts.extend(parts)
+            self._staged_ptr.append(len(self._staged_parts))
+            return
+        self.name_entity.append(entity_row)
+        self.name_parts.extend(parts)
+        self.name_ptr.append(len(self.name_parts))
+        self._grow_df()
+        self.df.data[parts] += 1
+        for part in parts:
+            self.delta.setdefault(part, []).append(name_row)
+        self.delta_size += len(parts)
+
+    def _grow_df(self) -> None:
+        if len(self.df) < len(self.vocab):
+            self.df.extend(np.zeros(len(self.vocab) - len(self.df), dtype=np.int64))
+
+    def _flush_staged(self) -> None:
+        """Move names staged by a bulk build into the arrays, counting part frequencies."""
+        base = len(self.name_parts)
+        parts = np.asarray(self._staged_parts, dtype=np.int64)
+        self.name_entity.extend(self._staged_entity)
+        self.name_parts.extend(parts)
+        self.name_ptr.extend(np.asarray(self._staged_ptr, dtype=np.int64) + base)
+        self._grow_df()
+        self.df.view[:] += np.bincount(parts, minlength=len(self.vocab))
+        self._staged_entity, self._staged_parts, self._staged_ptr = [], [], []
+
+    def _rebuild_postings(self) -> None:
+        """Regroup every (part, name row) pair by part: one sort, no re-tokenising."""
+        ptr = self.name_ptr.view
+        rows = np.repeat(np.arange(len(ptr) - 1, dtype=np.int64), np.diff(ptr))
+        self.post_ptr, self.post_rows = csr_from_pairs(self.name_parts.view, rows, len(self.vocab))
+        self.delta = {}
+        self.delta_size = 0
+
+    # -- querying ------------------------------------------------------------------------
+    @property
+    def n_names(self) -> int:
+        return len(self.name_text)
+
+    def weights(self, part_ids: IntArray) -> np.ndarray:
+        """Rarity weight of parts: log inverse document frequency, at least 1."""
+        df = self.df.view[part_ids]
+        return np.maximum(1.0, np.log((self.n_names + 1) / (df + 0.5)))
+
+    def postings(self, part: int) -> IntArray:
+        """Name rows containing a part (merged CSR plus the delta)."""
+        rows = (
+            self.post_rows[self.post_ptr[part] : self.post_ptr[part + 1]]
+            if (part + 1 < len(self.post_ptr))
+            else self.post_rows[:0]
+        )
+        extra = self.delta.get(part)
+        return np.concatenate([rows, np.asarray(extra, dtype=np.int64)]) if extra else rows
+
+    def parts_of(self, names: IntArray) -> tuple[IntArray, IntArray]:
+        """Part ids of name rows, padded with -1 (rows x longest), and their lengths."""
+        from watchline.matching.arrays import padded_rows
+
+        return padded_rows(self.name_ptr.view, self.name_parts.view, names)
+
+    def rows_for_parts(
+        self,
+        parts: IntArray,
+        sims: np.ndarray,
+        owners: IntArray,
+        owner_weights: np.ndarray,
+        allowed: np.ndarray,
+        limit: int,
+    ) -> IntArray:
+        """The ``limit`` name rows sharing most rare parts with the query.
+
+        ``parts``/``sims`` are the listed parts similar to the query parts, ``owners`` the
+        query part each stands for and ``owner_weights`` that query part's rarity (see
+        ``batch.py``): a rare misspelling of a common query part must not weigh more than
+        the common part itself. ``allowed`` is a boolean mask over schema codes.
+
+        Postings are read rarest first while the total stays under ``POSTING_BUDGET``
+        (the rarest part is always read, up to ``HARD_BUDGET``). The best part of a query
+        part left unread is *probed* instead: the rows already read are looked up in its
+        sorted postings, so names holding two common parts still rank first without
+        reading either common list in full.
+        """
+        if not len(parts):
+            return np.zeros(0, dtype=np.int64)
+        weights = owner_weights * sims
+        df = self.df.view[parts]
+        order = np.argsort(df, kind="stable")
+        keep = order[np.cumsum(df[order]) <= POSTING_BUDGET]
+        if not len(keep):
+            keep = order[:1]
+        best = np.lexsort((-sims, owners))
+        best = best[np.r_[True, owners[best][1:] != owners[best][:-1]]]
+        probes = [int(b) for b in best if b not in keep]
+        rows, owner = self._gather(parts[keep])
+        if len(rows) > HARD_BUDGET:
+            rows, owner = rows[:HARD_BUDGET], owner[:HARD_BUDGET]
+        probe_list = [(self.postings(int(parts[b])), float(weights[b])) for b in probes]
+        return self._top_rows(
+            rows, weights[keep][owner], owners[keep][owner], probe_list, allowed, limit
+        )
+
+    def _gather(self, parts: IntArray) -> tuple[IntArray, IntArray]:
+        """Name rows of several parts at once (merged postings and delta)."""
+        merged = parts[parts + 1 < len(self.post_ptr)]
+        rows, owner = gather_csr(self.post_ptr, self.post_rows, merged)
+        owner = np.flatnonzero(parts + 1 < len(self.post_ptr))[owner]
+        if not self.delta:
+            return rows, owner
+        extra = [(i, self.delta[p]) for i, p in enumerate(parts.tolist()) if p in self.delta]
+        if not extra:
+            return rows, owner
+        extra_rows = np.concatenate([np.asarray(r, dtype=np.int64) for _, r in extra])
+        extra_owner = np.concatenate([np.full(len(r), i) for i, r in extra])
+        return np.concatenate([rows, extra_rows]), np.concatenate([owner, extra_owner])
+
+    def document_rows(self, numbers: Iterable[str]) -> IntArray:
+        """Name rows of live entities holding one of these (normalised) document numbers."""
+        alive = self.alive.view
+        found = [
+            name_row
+            for number in numbers
+            for row in self.by_document.get(number, ())
+            if alive[row]
+            for name_row in self.entity_names.get(row, ())
+        ]
+        return np.asarray(found, dtype=np.int64)
+
+    def _top_rows(
+        self,
+        rows: IntArray,
+        weights: np.ndarray,
+        tokens: IntArray,
+        probes: list[tuple[IntArray, float]],
+        allowed: np.ndarray,
+        limit: int,
+    ) -> IntArray:
+        """Score name rows by the weight of the query parts they hold, keep the best.
+
+        Each query part counts once per row, at its best-matching listed part (a name
+        holding "Sejbuk" and its misspelling "Seejbuk" must not outrank one holding
+        "Pimenovich Sejbuk"). Sums go through reusable dense buffers: no sort over rows.
+        """
+        best, total = self._buffers()
+        for token in np.unique(tokens).tolist():
+            mine = tokens == token
+            token_rows = rows[mine]
+            np.maximum.at(best, token_rows, weights[mine])
+            total[token_rows] += best[token_rows]  # fancy += adds once per distinct row
+            best[token_rows] = 0.0
+        for postings, weight in probes:  # sorted row ids of a part not read in full
+            found = np.searchsorted(postings, rows).clip(max=max(len(postings) - 1, 0))
+            member = rows[postings[found] == rows] if len(postings) else rows[:0]
+            total[member] += weight
+        # ties (common names) go to the shorter name: fewer unmatched parts to pay for
+        ptr = self.name_ptr.view
+        totals = total[rows] - 1e-3 * (ptr[rows + 1] - ptr[rows])
+        total[rows] = 0.0
+        if len(rows) > 4 * limit:
+            top = np.argpartition(-totals, 4 * limit - 1)[: 4 * limit]
+            rows, totals = rows[top], totals[top]
+        rows, first = np.unique(rows, return_index=True)
+        totals = totals[first]
+        entity = self.name_entity.view[rows]
+        ok = self.alive.view[entity] & allowed[self.schema.view[entity]]
+        rows, totals = rows[ok], totals[ok]
+        if len(rows) > limit:
+            rows = rows[np.argpartition(-totals, limit - 1)[:limit]]
+        out: IntArray = rows.astype(np.int64)
+        return out
+
+    def _buffers(self) -> tuple[np.ndarray, np.ndarray]:
+        """Two zeroed float buffers over all name rows, per thread (screening is reentrant)."""
+        buffers: tuple[np.ndarray, np.ndarray] | None = getattr(self._local, "buffers", None)
+        if buffers is None or len(buffers[0]) < self.n_names:
+            size = max(self.n_names * 5 // 4, 1024)
+            buffers = (np.zeros(size), np.zeros(size))
+            self._local.buffers = buffers
+        return buffers
+
+    # -- persistence (see persist.py) -------------------------------------------------
+    def save(self, directory: str | Path) -> None:
+        """Write the index to ``directory`` as ``index.npz`` + ``index.json`` (no pickle)."""
+        from watchline.matching.persist import save_index
+
+        self._rebuild_postings()
+        save_index(self, Path(directory))
+
+    @classmethod
+    def load(cls, directory: str | Path) -> NameIndex:
+        """Read an index written by :meth:`save` (InputError if unreadable or foreign)."""
+        from watchline.matching.persist import load_index
+
+        return load_index(cls(), Path(directory))
+
+    def reindex_documents(self) -> None:
+        """Rebuild the document-number lookups from the facts (after a load)."""
+        for row, facts in enumerate(self.facts):
+            for number in facts.ids:
+                self.by_document.setdefault(number, []).append(row)
+                self.entity_names[row] = []
+        for name_row, row in enumerate(self.name_entity.view.tolist()):
+            if row in self.entity_names:
+                self.entity_names[row].append(name_row)

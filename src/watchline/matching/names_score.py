@@ -1,0 +1,89 @@
+"""Scores of the candidate names of one query name, and how to read them back.
+
+Besides the part alignment, the parts glued together without spaces are compared, so that
+"Abdulrahman" meets "Abdul Rahman" (scaled by ``JOINED_FACTOR``: it is weaker evidence).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from rapidfuzz.distance import Indel
+from rapidfuzz.process import cpdist
+
+from watchline.matching.align import Alignment
+from watchline.matching.arrays import IntArray
+from watchline.matching.explain import PartMatch
+from watchline.matching.index import NameIndex
+
+JOINED_FACTOR = 0.92
+JOINED_MIN = 0.85
+
+
+class NameScores:
+    """Scores of K candidate name rows against one query name, with what explains them."""
+
+    __slots__ = ("alignment", "joined", "parts", "rows", "scores", "tokens", "wc", "wq")
+
+    def __init__(
+        self,
+        tokens: list[str],
+        rows: IntArray,
+        parts: IntArray,
+        wq: np.ndarray,
+        wc: np.ndarray,
+        alignment: Alignment,
+        joined: np.ndarray,
+    ) -> None:
+        self.tokens = tokens
+        self.rows = rows
+        self.parts = parts
+        self.wq = wq
+        self.wc = wc
+        self.alignment = alignment
+        self.joined = joined
+        self.scores = np.maximum(alignment.scores, joined)
+
+    def explain(self, index: NameIndex, k: int) -> list[PartMatch]:
+        """Part-by-part reading of candidate ``k`` (query part, listed part, sim, weight)."""
+        vocab = index.vocab
+        listed = [int(p) for p in self.parts[k] if p >= 0]
+        if self.joined[k] > self.alignment.scores[k]:
+            joined_listed = "".join(sorted(vocab.tokens[p] for p in listed))
+            return [
+                PartMatch(
+                    "".join(sorted(self.tokens)),
+                    joined_listed,
+                    float(self.joined[k]),
+                    float(self.wq.sum()),
+                )
+            ]
+        out: list[PartMatch] = []
+        used_q: set[int] = set()
+        used_c: set[int] = set()
+        al = self.alignment
+        for i, j, s in zip(al.query_index[k], al.listed_index[k], al.pair_sims[k], strict=True):
+            if i < 0:
+                continue
+            weight = float((self.wq[i] + self.wc[k, j]) / 2)
+            out.append(PartMatch(self.tokens[i], vocab.tokens[listed[j]], float(s), weight))
+            used_q.add(int(i))
+            used_c.add(int(j))
+        out += [
+            PartMatch(t, None, 0.0, float(self.wq[i]))
+            for i, t in enumerate(self.tokens)
+            if i not in used_q
+        ]
+        out += [
+            PartMatch(None, vocab.tokens[p], 0.0, float(self.wc[k, j]))
+            for j, p in enumerate(listed)
+            if j not in used_c
+        ]
+        return out
+
+
+def joined_similarity(queries: list[str], listed: list[str]) -> np.ndarray:
+    """Indel similarity of glued parts, pair by pair, 0 below ``JOINED_MIN``."""
+    if not listed:
+        return np.zeros(0)
+    sims = cpdist(queries, listed, scorer=Indel.normalized_similarity, dtype=np.float32)
+    return np.where(sims >= JOINED_MIN, sims, 0.0).astype(np.float64)

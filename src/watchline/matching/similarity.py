@@ -1,0 +1,145 @@
+"""How alike two name parts are, for many pairs at once.
+
+Four views of a pair; the best one wins:
+
+* spelling: normalised OSA (Levenshtein with transpositions) similarity of the folded parts (typos);
+* transliteration: the same on :func:`~watchline.matching.skeleton.translit_form`, scaled by
+  ``TRANSLIT_FACTOR`` (Iurii/Yuriy, Aleksei/Alexey, Schewtschenko/Shevchenko);
+* consonants: the same on consonant skeletons, scaled by ``ABJAD_FACTOR`` when either side
+  came from Arabic/Hebrew script (vowels are guesses there) and by ``CONSONANT_FACTOR``
+  otherwise (Krylov and Korolev share a skeleton but are different names);
+* equivalence: parts with the same canonical key (given-name equivalents such as
+  Ivan/Johann when the names layer knows them) count as identical.
+
+Below ``FLOOR`` a pair counts as unrelated (0), so unrelated parts never add weight.
+When scoring (not when retrieving), a query part that is itself a listed part gets its
+merely-similar pairings discounted by ``KNOWN_NAME_FACTOR``: if the registry knows
+"Shevchenko", a query "Shevchenko" is more likely that real name than a typo of
+"Levchenko".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import cpdist
+
+from watchline.matching.align import optional_factors
+from watchline.matching.arrays import IntArray
+from watchline.matching.skeleton import consonants, translit_form
+from watchline.matching.tokens import canonical
+
+if TYPE_CHECKING:
+    from watchline.matching.vocab import Vocab
+
+TRANSLIT_FACTOR = 0.97
+ABJAD_FACTOR = 0.95
+CONSONANT_FACTOR = 0.7
+KNOWN_NAME_FACTOR = 0.85
+KNOWN_NAME_BELOW = 0.85  # closer pairs are spelling variants of one name, never discounted
+FLOOR = 0.55
+MIN_SKELETON = 3  # a one- or two-letter skeleton says nothing
+
+
+class _Unit(Protocol):
+    tokens: list[str]
+    abjad: bool
+    start: int
+
+
+def _objects(values: Sequence[str]) -> np.ndarray:
+    out = np.empty(len(values), dtype=object)
+    out[:] = list(values)
+    return out
+
+
+class QueryParts:
+    """All parts of a batch of query names, with every form the similarity views need."""
+
+    __slots__ = (
+        "abjad",
+        "canon",
+        "cons",
+        "exact",
+        "form",
+        "optional",
+        "short",
+        "tiny",
+        "tokens",
+        "unit",
+    )
+
+    def __init__(self, tokens: list[str], abjad: np.ndarray, unit: IntArray, vocab: Vocab):
+        forms = [translit_form(t) for t in tokens]
+        self.tokens = _objects(tokens)
+        self.canon = _objects([canonical(t) for t in tokens])
+        self.form = _objects(forms)
+        cons = [consonants(f) for f in forms]
+        self.cons = _objects(cons)
+        self.short = np.array([len(c) < MIN_SKELETON for c in cons], dtype=np.bool_)
+        self.tiny = np.array([len(c) < 2 for c in cons], dtype=np.bool_)
+        self.abjad = abjad
+        self.unit = unit
+        self.exact = np.array([vocab.ids.get(t, -1) for t in tokens], dtype=np.int64)
+        self.optional = optional_factors(tokens)
+
+    @classmethod
+    def of_units(cls, vocab: Vocab, units: Sequence[_Unit]) -> QueryParts:
+        """Stack the parts of several query names; sets each unit's ``start`` offset."""
+        tokens: list[str] = []
+        abjad: list[bool] = []
+        owner: list[int] = []
+        for u, unit in enumerate(units):
+            unit.start = len(tokens)
+            tokens += unit.tokens
+            abjad += [unit.abjad] * len(unit.tokens)
+            owner += [u] * len(unit.tokens)
+        return cls(tokens, np.array(abjad, dtype=np.bool_), np.array(owner, dtype=np.int64), vocab)
+
+
+PARALLEL_PAIRS = 10**9  # above this many pairs rapidfuzz uses every core (GIL released)
+
+
+def _lev(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    workers = -1 if len(a) > PARALLEL_PAIRS else 1
+    out: np.ndarray = cpdist(
+        a, b, scorer=OSA.normalized_similarity, dtype=np.float32, workers=workers
+    )
+    return out
+
+
+def pair_similarity(
+    query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray, discount: bool
+) -> np.ndarray:
+    """Similarity of query part ``qi[k]`` with listed part ``pid[k]``, for every k."""
+    if not len(qi):
+        return np.zeros(0)
+    arrays = vocab.arrays
+    sims = np.maximum(
+        _lev(query.tokens[qi], arrays["tokens"].view[pid]),
+        _lev(query.form[qi], arrays["form"].view[pid]) * TRANSLIT_FACTOR,
+    )
+    sims = np.maximum(sims, _skeleton_similarity(query, qi, vocab, pid))
+    sims = np.where(query.canon[qi] == arrays["canon"].view[pid], 1.0, sims)
+    if discount:
+        fuzzy = (query.exact[qi] >= 0) & (sims < KNOWN_NAME_BELOW)
+        sims = np.where(fuzzy, sims * KNOWN_NAME_FACTOR, sims)
+    out: np.ndarray = np.where(sims < FLOOR, 0.0, sims).astype(np.float64)
+    return out
+
+
+def _skeleton_similarity(
+    query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray
+) -> np.ndarray:
+    """Consonant-skeleton view: strong for abjad-born pairs, weak (and >= 3 letters) else."""
+    q_cons = query.cons[qi]
+    skeleton = _lev(q_cons, vocab.arrays["cons"].view[pid])
+    abjad = query.abjad[qi] | vocab.abjad.view[pid]
+    short = (query.short[qi] | vocab.short_cons.view[pid]) & ~abjad
+    tiny = query.tiny[qi] | vocab.tiny_cons.view[pid]
+    factor = np.where(abjad, ABJAD_FACTOR, CONSONANT_FACTOR)
+    out: np.ndarray = np.where(short | tiny, 0.0, skeleton * factor)
+    return out

@@ -1,0 +1,165 @@
+"""The vocabulary of name parts in an index, and the keys that find parts from a query part.
+
+Work is done once per distinct part, not per name: a million listed names share perhaps a
+few hundred thousand parts. A query part reaches listed parts through four doors:
+
+* the part itself;
+* its canonical form (``canonical``: given-name equivalents across languages);
+* its phonetic key (vowel-tolerant, catches transliteration differences);
+* a one-deletion neighbourhood (catches one typo: a missing, extra, wrong or swapped letter).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from watchline.matching.align import optional_factors
+from watchline.matching.arrays import Growable
+from watchline.matching.skeleton import consonants, translit_form
+from watchline.matching.tokens import canonical, phonetic
+
+MIN_TYPO_LENGTH = 4  # one letter off in a 3-letter part is another name
+MIN_SKELETON = 3  # as in similarity.py: shorter consonant skeletons are not compared
+PHONETIC_BUCKET_CAP = 64  # a sound key shared by more parts than this is too coarse to use
+
+
+Bucket = dict[str, int | tuple[int, ...]]
+
+
+def _put(bucket: Bucket, key: str, tid: int) -> None:
+    """Add an id under a key. Values are ints or tuples of ints, never lists: those are
+    invisible to the garbage collector, whose full passes over millions of small lists
+    would otherwise stall queries for tens of milliseconds."""
+    found = bucket.get(key)
+    if found is None:
+        bucket[key] = tid
+    elif isinstance(found, int):
+        bucket[key] = (found, tid)
+    else:
+        bucket[key] = (*found, tid)
+
+
+def _get(bucket: Bucket, key: str) -> tuple[int, ...]:
+    found = bucket.get(key)
+    if found is None:
+        return ()
+    return (found,) if isinstance(found, int) else found
+
+
+def deletions(token: str) -> list[str]:
+    """Every string made by deleting one character (the symmetric-delete typo key)."""
+    return [token[:i] + token[i + 1 :] for i in range(len(token))]
+
+
+class Vocab:
+    """Distinct folded name parts with their keys; ids are dense and never reused."""
+
+    __slots__ = (
+        "abjad",
+        "arrays",
+        "by_canon",
+        "by_delete",
+        "by_phon",
+        "canon",
+        "cons",
+        "form",
+        "ids",
+        "lengths",
+        "optional",
+        "phon",
+        "short_cons",
+        "tiny_cons",
+        "tokens",
+    )
+
+    def __init__(self) -> None:
+        self.tokens: list[str] = []
+        self.canon: list[str] = []
+        self.phon: list[str] = []
+        self.form: list[str] = []  # transliteration form (similarity only)
+        self.cons: list[str] = []  # consonant skeleton of the form
+        self.abjad = Growable(np.bool_)  # seen in a name written without short vowels
+        # the same strings as object arrays, so a query can pick many by id without a loop
+        self.arrays = {key: Growable(object) for key in ("tokens", "canon", "form", "cons")}
+        self.short_cons = Growable(np.bool_)  # skeleton too short to compare (unless abjad)
+        self.tiny_cons = Growable(np.bool_)  # skeleton too short to compare at all
+        self.lengths = Growable(np.int64)  # letters in the part
+        self.optional = Growable(np.float64)  # cost factor for leaving the part unmatched
+        self.ids: dict[str, int] = {}
+        self.by_canon: Bucket = {}
+        self.by_phon: Bucket = {}
+        self.by_delete: Bucket = {}
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def add(self, token: str, abjad: bool = False) -> int:
+        """The id of a part, registering it and its keys on first sight."""
+        found = self.ids.get(token)
+        if found is None:
+            found = self._register(token, canonical(token), phonetic(token))
+        if abjad:
+            self.abjad.data[found] = True
+        return found
+
+    def _register(self, token: str, canon: str, phon: str) -> int:
+        tid = len(self.tokens)
+        self.tokens.append(token)
+        self.canon.append(canon)
+        self.phon.append(phon)
+        form = translit_form(token)
+        self.form.append(form)
+        self.cons.append(consonants(form))
+        self.abjad.append(False)
+        self.short_cons.append(len(self.cons[-1]) < MIN_SKELETON)
+        self.tiny_cons.append(len(self.cons[-1]) < 2)
+        self.lengths.append(len(token))
+        self.optional.append(optional_factors([token])[0])
+        for key, value in (
+            ("tokens", token),
+            ("canon", canon),
+            ("form", form),
+            ("cons", self.cons[-1]),
+        ):
+            self.arrays[key].append(value)
+        self.ids[token] = tid
+        _put(self.by_canon, canon, tid)
+        _put(self.by_phon, phon, tid)
+        if len(token) >= MIN_TYPO_LENGTH:
+            by_delete = self.by_delete
+            _put(by_delete, token, tid)
+            for key in deletions(token):
+                _put(by_delete, key, tid)
+        return tid
+
+    def lookup(self, token: str) -> set[int]:
+        """Ids of every listed part a query part may stand for (before similarity scoring)."""
+        found: set[int] = set(_get(self.by_canon, canonical(token)))
+        sounds = _get(self.by_phon, phonetic(token))
+        if len(sounds) <= PHONETIC_BUCKET_CAP:
+            found.update(sounds)
+        exact = self.ids.get(token)
+        if exact is not None:
+            found.add(exact)
+        if len(token) >= MIN_TYPO_LENGTH - 1:
+            by_delete = self.by_delete
+            found.update(_get(by_delete, token))
+            for key in deletions(token):
+                found.update(_get(by_delete, key))
+                exact = self.ids.get(key)
+                if exact is not None and len(key) >= MIN_TYPO_LENGTH:
+                    found.add(exact)
+        return found
+
+    def state(self) -> dict[str, list[str]]:
+        """The JSON-ready content from which :meth:`restore` rebuilds every key table."""
+        return {"tokens": self.tokens, "canon": self.canon, "phon": self.phon}
+
+    @classmethod
+    def restore(cls, state: dict[str, list[str]], abjad: np.ndarray) -> Vocab:
+        """Rebuild from :meth:`state` without calling the names layer again."""
+        vocab = cls()
+        for token, canon, phon in zip(state["tokens"], state["canon"], state["phon"], strict=True):
+            vocab._register(token, canon, phon)
+        vocab.abjad.view[:] = abjad
+        return vocab

@@ -1,0 +1,115 @@
+"""Table-driven screening cases: a query, a listed entity, and whether it must hit.
+
+The listed entity is screened among decoys, so each case also checks that the right
+entity is the one that hits.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from watchline.matching import Query, Screener
+from watchline.model import Entity
+
+DECOYS = [
+    Entity.build("d1", "Person", {"name": ["Sergei Ivanovich Smirnov"], "birthDate": ["1961"]}),
+    Entity.build("d2", "Person", {"name": ["Anna Kuznetsova"]}),
+    Entity.build("d3", "Company", {"name": ["Northern Shipping Company LLC"]}),
+    Entity.build("d4", "Person", {"name": ["Ahmad Shah Massoud"]}),
+    Entity.build("d5", "Person", {"name": ["Li Wei"]}),
+]
+
+
+def person(name: str, **props: Any) -> dict[str, Any]:
+    return {"name": [name], **{k: [v] if isinstance(v, str) else v for k, v in props.items()}}
+
+
+# (case id, query, listed schema, listed properties, must hit)
+CASES: list[tuple[str, Query, str, dict[str, Any], bool]] = [
+    ("exact latin", Query("Vladimir Putin"), "Person", person("Vladimir Putin"), True),
+    (
+        "cyrillic list, latin query",
+        Query("Vladimir Vladimirovich Putin"),
+        "Person",
+        person("Владимир Владимирович Путин"),
+        True,
+    ),
+    ("latin list, cyrillic query", Query("Сергей Лавров"), "Person", person("Sergey Lavrov"), True),
+    ("swapped order", Query("PUTIN Vladimir"), "Person", person("Vladimir Putin"), True),
+    (
+        "missing patronymic",
+        Query("Viktor Yanukovych"),
+        "Person",
+        person("Viktor Fedorovych Yanukovych"),
+        True,
+    ),
+    ("bgn vs german", Query("Wladimir Putin"), "Person", person("Vladimir Putin"), True),
+    ("one typo", Query("Vladimir Ptuin"), "Person", person("Vladimir Putin"), True),
+    ("arabic spelling drift", Query("Muhammad Hasan"), "Person", person("Mohammed Hassan"), True),
+    (
+        "arabic script list",
+        Query("Abdul Rahman Al Qadi"),
+        "Person",
+        person("Abdul Rahman Al-Qadi", alias=["عبد الرحمن القاضي"]),
+        True,
+    ),
+    ("ukrainian", Query("Oleksandr Kovalenko"), "Person", person("Олександр Коваленко"), True),
+    ("georgian script", Query("Mikheil Saakashvili"), "Person", person("მიხეილ სააკაშვილი"), True),
+    ("armenian script", Query("Aram Petrosyan"), "Person", person("Արամ Պետրոսյան"), True),
+    (
+        "organisation",
+        Query("Zala Aero Group", schema="Company"),
+        "Company",
+        person("ZALA AERO GROUP"),
+        True,
+    ),
+    (
+        "passport dominates",
+        Query("Ivan Petrof", id_number="AB 123456"),
+        "Person",
+        person("Ivan Petrov", passportNumber="AB123456"),
+        True,
+    ),
+    ("other given name", Query("Dmitry Medvedev"), "Person", person("Vladimir Putin"), False),
+    ("shared surname only", Query("Lyudmila Putina"), "Person", person("Vladimir Putin"), False),
+    (
+        "shared given name only",
+        Query("Vladimir Zelensky"),
+        "Person",
+        person("Vladimir Putin"),
+        False,
+    ),
+    (
+        "dob conflict",
+        Query("Ivan Petrov", birth_date="1990-02-03"),
+        "Person",
+        person("Ivan Petrov", birthDate="1951-11-30"),
+        False,
+    ),
+    ("person query, company listed", Query("Zala Aero"), "Company", person("Zala Aero"), False),
+    (
+        "different company",
+        Query("Southern Trading Ltd", schema="Company"),
+        "Company",
+        person("Zala Aero Group"),
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "schema", "props", "expected"),
+    [case[1:] for case in CASES],
+    ids=[case[0] for case in CASES],
+)
+def test_screening_case(query: Query, schema: str, props: dict[str, Any], expected: bool) -> None:
+    listed = Entity.build("target", schema, props)
+    screener = Screener([listed, *DECOYS])
+    hits = screener.screen(query)
+    hit_ids = [h.entity_id for h in hits]
+    if expected:
+        assert hit_ids[:1] == ["target"], f"{query.name}: {[repr(h) for h in hits]}"
+    else:
+        assert "target" not in hit_ids, hits[0].explanation.summary()

@@ -1,0 +1,66 @@
+"""Every hit explains itself: parts paired, features and their contributions."""
+
+from __future__ import annotations
+
+import json
+
+from watchline.matching import DEFAULT_THRESHOLD, Query, Screener
+from watchline.model import Entity
+
+LISTED = Entity.build(
+    "p1",
+    "Person",
+    {
+        "name": ["Иван Иванович Петров"],
+        "birthDate": ["1970-05-12"],
+        "nationality": ["ru"],
+        "gender": ["male"],
+    },
+)
+
+
+def _hit(query: Query) -> object:
+    hits = Screener([LISTED]).screen(query, threshold=0.0)
+    assert hits
+    return hits[0]
+
+
+def test_parts_are_paired_with_similarity_and_weight() -> None:
+    hit = Screener([LISTED]).screen(Query("Petrov Ivan"))[0]
+    parts = {(p.query_part, p.listed_part): p for p in hit.explanation.parts}
+    assert parts[("petrov", "petrov")].similarity == 1.0
+    assert parts[("ivan", "ivan")].weight > 0
+    assert parts[(None, "ivanovich")].similarity == 0.0  # the omitted patronymic
+    assert hit.matched_name == "Иван Иванович Петров"
+
+
+def test_feature_contributions_add_up_to_the_score() -> None:
+    hit = Screener([LISTED]).screen(
+        Query("Ivan Petrov", birth_date="1970-05-12", nationality="RUS", gender="f"),
+        threshold=0.0,
+    )[0]
+    features = {c.feature: c.value for c in hit.explanation.contributions}
+    assert set(features) == {"name", "birth_date", "nationality", "gender"}
+    assert features["birth_date"] > 0 and features["nationality"] > 0
+    assert features["gender"] < 0
+    import math
+
+    assert math.isclose(hit.score, 1 / (1 + math.exp(-sum(features.values()))), rel_tol=1e-9)
+
+
+def test_to_dict_is_json_and_summary_is_one_line() -> None:
+    hit = Screener([LISTED]).screen(Query("Ivan Petrov", birth_date="1970"))[0]
+    data = json.loads(json.dumps(hit.explanation.to_dict()))
+    assert data["listed_name"] == "Иван Иванович Петров"
+    assert data["parts"] and {"query_part", "listed_part", "similarity", "weight"} <= set(
+        data["parts"][0]
+    )
+    summary = hit.explanation.summary()
+    assert "\n" not in summary
+    assert "ivan=ivan" in summary and "birth year 1970 matches" in summary
+    assert hit.score >= DEFAULT_THRESHOLD
+
+
+def test_multiple_query_names_keep_the_best() -> None:
+    hit = Screener([LISTED]).screen(Query(["Nobody Special", "Ivan Petrov"]))[0]
+    assert hit.explanation.query_name == "Ivan Petrov"

@@ -1,0 +1,110 @@
+"""The candidate index: incremental updates, tombstones, and a save/load round trip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from watchline.errors import InputError
+from watchline.matching import NameIndex, Query, Screener
+from watchline.matching import index as index_module
+from watchline.model import Entity
+
+
+def _people() -> list[Entity]:
+    return [
+        Entity.build(
+            "p1",
+            "Person",
+            {
+                "name": ["Иван Петров"],
+                "birthDate": ["1970-05-12"],
+                "passportNumber": ["7100 123456"],
+            },
+        ),
+        Entity.build("p2", "Person", {"name": ["Mohammed Ali Hassan"], "alias": ["Abu Ali"]}),
+        Entity.build("o1", "Company", {"name": ["Zala Aero Group"]}),
+        Entity.build("x1", "Address", {"full": ["1 Main Street"]}),
+    ]
+
+
+def _ids(screener: Screener, name: str, **kw: str) -> list[str]:
+    return [h.entity_id for h in screener.screen(Query(name, **kw))]
+
+
+def test_only_matchable_entities_are_indexed() -> None:
+    index = NameIndex.build(_people())
+    assert len(index) == 3
+    assert "x1" not in index
+
+
+def test_removed_entity_no_longer_hits() -> None:
+    screener = Screener(_people())
+    assert _ids(screener, "Ivan Petrov") == ["p1"]
+    assert screener.remove("p1")
+    assert _ids(screener, "Ivan Petrov") == []
+    assert not screener.remove("p1")
+
+
+def test_amended_alias_hits_and_old_one_does_not() -> None:
+    screener = Screener(_people())
+    amended = Entity.build(
+        "p2", "Person", {"name": ["Mohammed Ali Hassan"], "alias": ["Khalid Sheikh Rahimov"]}
+    )
+    screener.add(amended)
+    assert _ids(screener, "Khalid Sheikh Rahimov") == ["p2"]
+    assert _ids(screener, "Abu Ali") == []
+    assert len(screener) == 3
+
+
+def test_additions_go_to_the_delta_then_merge(monkeypatch: pytest.MonkeyPatch) -> None:
+    index = NameIndex.build(_people())
+    base_postings = len(index.post_rows)
+    index.add(Entity.build("n1", "Person", {"name": ["Olena Bondarenko"]}))
+    assert index.delta_size == 2 and len(index.post_rows) == base_postings
+    monkeypatch.setattr(index_module, "MERGE_MIN", 0)
+    index.add(Entity.build("n2", "Person", {"name": ["Taras Shevchenko Bondarenko"]}))
+    assert index.delta_size == 0 and len(index.post_rows) > base_postings
+    assert _ids(Screener(index=index), "Olena Bondarenko") == ["n1"]
+
+
+def test_save_load_round_trip(tmp_path: Path) -> None:
+    screener = Screener(_people())
+    screener.remove("o1")
+    screener.add(Entity.build("n1", "Person", {"name": ["Olena Bondarenko"]}))
+    screener.save(tmp_path / "idx")
+    loaded = Screener.load(tmp_path / "idx")
+    assert len(loaded) == len(screener) == 3
+    for query in (
+        Query("Ivan Petrov", birth_date="1970-05-12"),
+        Query("Olena Bondarenko"),
+        Query("Zala Aero Group", schema="Company"),
+        Query("Muhamad Ali Hasan"),
+    ):
+        before = [(h.entity_id, round(h.score, 6)) for h in screener.screen(query)]
+        after = [(h.entity_id, round(h.score, 6)) for h in loaded.screen(query)]
+        assert before == after
+    assert np.array_equal(loaded.index.name_parts.view, screener.index.name_parts.view)
+    assert _ids(loaded, "X Y", id_number="7100123456") == ["p1"]
+
+
+def test_load_refuses_missing_or_foreign_files(tmp_path: Path) -> None:
+    with pytest.raises(InputError):
+        NameIndex.load(tmp_path / "nothing")
+    NameIndex.build(_people()).save(tmp_path / "idx")
+    meta = tmp_path / "idx" / "index.json"
+    meta.write_text(meta.read_text("utf-8").replace('"version": 2', '"version": 99'), "utf-8")
+    with pytest.raises(InputError):
+        NameIndex.load(tmp_path / "idx")
+
+
+def test_common_part_does_not_flood_retrieval(monkeypatch: pytest.MonkeyPatch) -> None:
+    people = [
+        Entity.build(f"m{i}", "Person", {"name": [f"Mohammed Person{i:04d}x"]}) for i in range(300)
+    ]
+    people.append(Entity.build("t", "Person", {"name": ["Mohammed Qaradawi"]}))
+    monkeypatch.setattr(index_module, "POSTING_BUDGET", 50)
+    screener = Screener(people)
+    assert _ids(screener, "Mohammed Qaradawi")[:1] == ["t"]
