@@ -117,3 +117,17 @@ def test_listeners_hear_of_every_changed_record(store: Store, tmp_path: Path) ->
     registry.import_file(write_ftm(tmp_path / "a.json", [person("x", "A"), person("y", "B")]),
                          format="ftm", source="s")
     assert sorted(heard) == ["x", "y"]
+
+
+def test_newer_ofac_list_is_classified_against_the_older_one(store: Store) -> None:
+    """Real lists three years apart: every old record is amended, unchanged or removed."""
+    registry = Registry(store)
+    old = registry.import_file(shared("ofac", "consistent_2021", "sdn.csv"))
+    new = registry.import_file(shared("ofac", "sdn.csv"))
+    assert old.source == new.source == "us-ofac-sdn"
+    assert old.added == 8976
+    assert new.added + new.amended + new.unchanged == 14965
+    assert new.amended + new.removed + new.unchanged == 8976
+    assert min(new.added, new.amended, new.removed, new.unchanged) > 0
+    [status] = registry.sources()
+    assert (status.active, status.delisted) == (14965, new.removed)

@@ -55,14 +55,14 @@ def _print_summary(summary: ImportSummary) -> None:
 def sources(ctx: typer.Context) -> None:
     """Loaded sources: list dates, record counts, last import."""
     table = Table(title="Sources")
-    for column in ("source", "title", "list date", "active", "delisted", "last import",
-                   "+/~/-"):
-        table.add_column(column)
+    table.add_column("source", max_width=24)
+    for column in ("list date", "active", "delisted", "last import", "+/~/-"):
+        table.add_column(column, justify="right" if column in ("active", "delisted") else None)
     for s in get_context(ctx).registry().sources():
         last = s.last_import
-        when = f"{last.finished_at:%Y-%m-%d %H:%M} by {last.actor}" if last else "-"
-        changes = f"{last.added}/{last.amended}/{last.removed}" if last else "-"
-        table.add_row(s.name, s.title, s.list_date or "-", f"{s.active:,}",
+        when = f"{last.finished_at:%Y-%m-%d %H:%M}\n[dim]{last.actor}[/]" if last else "-"
+        changes = f"+{last.added:,} ~{last.amended:,} -{last.removed:,}" if last else "-"
+        table.add_row(f"{s.name}\n[dim]{s.title}[/]", s.list_date or "-", f"{s.active:,}",
                       f"{s.delisted:,}", when, changes)
     console.print(table)
 
