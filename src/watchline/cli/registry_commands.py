@@ -57,7 +57,7 @@ def sources(ctx: typer.Context) -> None:
     table = Table(title="Sources")
     table.add_column("source", max_width=24)
     for column in ("list date", "active", "delisted", "last import", "+/~/-"):
-        table.add_column(column, justify="right" if column in ("active", "delisted") else None)
+        table.add_column(column, justify="right" if column in ("active", "delisted") else "left")
     for s in get_context(ctx).registry().sources():
         last = s.last_import
         when = f"{last.finished_at:%Y-%m-%d %H:%M}\n[dim]{last.actor}[/]" if last else "-"

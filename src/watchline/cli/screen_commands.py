@@ -42,12 +42,16 @@ def screen(
                                                 "documented threshold)."),
     limit: int = typer.Option(10, "--limit", min=1, max=1000, help="Hits per query at most."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    html: Path | None = typer.Option(None, "--html",
+                                     help="Also write the hits as an HTML page with pictures."),
 ) -> None:
     """Screen a name, an MRZ or a CSV batch; every hit comes with its explanation."""
     app_ctx = get_context(ctx)
     if input is not None:
         if output is None:
             raise InputError("--input needs --output", where="--output")
+        if html is not None:
+            raise InputError("--html draws one query's hits: give a NAME or --mrz", "--html")
         _batch(app_ctx, input, output, min_score, limit)
         return
     if mrz is not None:
@@ -60,6 +64,9 @@ def screen(
     service = open_screening(app_ctx)
     results = service.screen(query, limit=limit, threshold=min_score)
     _show(results, query.names[0], as_json)
+    if html is not None:
+        threshold = service.default_threshold if min_score is None else min_score
+        _write_html(html, query, results, threshold)
 
 
 def _mrz_query(text: str) -> Query:
@@ -93,6 +100,22 @@ def _show(results: list[ScreenResult], name: str, as_json: bool) -> None:
                       r.hit.matched_name, r.record.listing.source,
                       r.hit.explanation.summary())
     console.print(table)
+
+
+def _write_html(path: Path, query: Query, results: list[ScreenResult],
+                threshold: float) -> None:
+    """The hit cards page (watchline.reports), for people who would rather see than read."""
+    from watchline.reports import HitView, render_hits_html
+
+    views = [HitView.build(r.hit, r.record.entity, r.record.listing, threshold)
+             for r in results]
+    facts = (query.birth_date, query.nationality, query.gender, query.id_number)
+    page = render_hits_html(query.names[0], views, [f for f in facts if f], threshold)
+    try:
+        path.write_text(page, encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"cannot write {path}: {error.strerror}", where="--html") from error
+    err_console.print(f"Hit pictures written to {path}")
 
 
 def _batch(app_ctx: AppContext, input: Path, output: Path, min_score: float | None,
