@@ -117,18 +117,13 @@ def latency(screener: Screener, batch: list[Query]) -> np.ndarray:
     return times
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--entities", type=int, default=1_000_000)
-    parser.add_argument("--queries", type=int, default=5000)
-    parser.add_argument("--batch", type=int, default=20000)
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--compare-yente", action="store_true")
-    parser.add_argument("--yente-python", default="/tmp/nkvenv/bin/python")
-    args = parser.parse_args()
+Sample = list[tuple[list[str], str]]
 
+
+def build(count: int) -> tuple[Screener, synthetic.NamePool, Sample, list[str]]:
+    """Generate the entities, build the screener, print build time and memory."""
     start = time.perf_counter()
-    pool, entities = synthetic.entities(args.entities)
+    pool, entities = synthetic.entities(count)
     step = max(1, len(entities) // 20000)
     sample = [(list(e.names), e.schema) for e in entities[::step]]
     sample_ids = [e.id for e in entities[::step]]
@@ -149,7 +144,40 @@ def main() -> None:
         f"memory: index RSS {rss_mb() - before:,.0f} MiB (growth over build), "
         f"process peak {peak_mb():,.0f} MiB"
     )
+    return screener, pool, sample, sample_ids
 
+
+def throughput(screener: Screener, batch: list[Query], workers: int) -> None:
+    """Batch screening rate, in this process and in forked worker processes."""
+    start = time.perf_counter()
+    screener.screen_many(batch)
+    elapsed = time.perf_counter() - start
+    print(
+        f"batch screen_many: {len(batch) / elapsed:,.0f} queries/s "
+        f"({len(batch)} queries, 1 process)"
+    )
+    if workers > 1:
+        start = time.perf_counter()
+        results = parallel.screen_parallel(screener, batch, workers)
+        elapsed = time.perf_counter() - start
+        assert len(results) == len(batch)
+        print(
+            f"batch screen_many: {len(batch) / elapsed:,.0f} queries/s ({len(batch)} queries, "
+            f"{workers} forked processes, hits returned as JSON)"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--entities", type=int, default=1_000_000)
+    parser.add_argument("--queries", type=int, default=5000)
+    parser.add_argument("--batch", type=int, default=20000)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--compare-yente", action="store_true")
+    parser.add_argument("--yente-python", default="/tmp/nkvenv/bin/python")
+    args = parser.parse_args()
+
+    screener, pool, sample, sample_ids = build(args.entities)
     batch = queries(pool, sample, args.queries)
     latency(screener, batch[:200])  # warm-up
     times = latency(screener, batch) * 1e3
@@ -158,22 +186,8 @@ def main() -> None:
         f"{np.percentile(times, 90):.2f} ms, p99 {np.percentile(times, 99):.2f} ms, "
         f"mean {times.mean():.2f} ms over {len(batch)} queries"
     )
-
     candidate_recall(screener, pool, sample, sample_ids)
-    big = queries(pool, sample, args.batch)
-    start = time.perf_counter()
-    screener.screen_many(big)
-    elapsed = time.perf_counter() - start
-    print(f"batch screen_many: {len(big) / elapsed:,.0f} queries/s ({len(big)} queries, 1 process)")
-    if args.workers > 1:
-        start = time.perf_counter()
-        results = parallel.screen_parallel(screener, big, args.workers)
-        elapsed = time.perf_counter() - start
-        assert len(results) == len(big)
-        print(
-            f"batch screen_many: {len(big) / elapsed:,.0f} queries/s ({len(big)} queries, "
-            f"{args.workers} forked processes, hits returned as JSON)"
-        )
+    throughput(screener, queries(pool, sample, args.batch), args.workers)
     if args.compare_yente:
         import screening_yente as yente_compare
 

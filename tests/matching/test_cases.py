@@ -72,6 +72,15 @@ CASES: list[tuple[str, Query, str, dict[str, Any], bool]] = [
         person("Ivan Petrov", passportNumber="AB123456"),
         True,
     ),
+    ("glued parts", Query("SergeiLavrov"), "Person", person("Sergei Lavrov"), True),
+    ("initial", Query("Hans J Friedrich"), "Person", person("Hans Joachim Friedrich"), True),
+    (
+        "legal form omitted",
+        Query("Deutsche Bank", schema="Company"),
+        "Company",
+        person("Deutsche Bank AG"),
+        True,
+    ),
     ("other given name", Query("Dmitry Medvedev"), "Person", person("Vladimir Putin"), False),
     ("shared surname only", Query("Lyudmila Putina"), "Person", person("Vladimir Putin"), False),
     (

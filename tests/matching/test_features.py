@@ -85,5 +85,6 @@ def test_normalisers() -> None:
     assert norm_date("1970-05-12T00:00:00") == "1970-05-12"
     assert norm_date("unknown") is None
     assert norm_id("N/A") is None
+    assert norm_id("IMO 9123456") == norm_id("9123456") == "9123456"
     assert country_code("D") == "de" and country_code("Iran (Islamic Republic of)") == "ir"
     assert country_code("Atlantis") is None

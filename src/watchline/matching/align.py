@@ -33,9 +33,7 @@ def optional_factors(tokens: list[str]) -> np.ndarray:
     shared by all children of one father), legal forms and filler words of companies."""
     return np.array(
         [
-            OPTIONAL_PART
-            if t in LEGAL_FORMS or t in _FILLERS or _PATRONYMIC.search(t)
-            else 1.0
+            OPTIONAL_PART if t in LEGAL_FORMS or t in _FILLERS or _PATRONYMIC.search(t) else 1.0
             for t in tokens
         ]
     )

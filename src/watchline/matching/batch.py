@@ -20,6 +20,9 @@ from watchline.matching.index import RETRIEVE_FLOOR, NameIndex
 from watchline.matching.names_score import JOINED_FACTOR, NameScores, joined_similarity
 from watchline.matching.similarity import QueryParts, pair_similarity
 
+SPLIT_SIM = 0.9  # a listed part found as one half of a glued query part
+MIN_HALF = 3
+
 
 class Unit:
     """One query name: its parts and where they sit in the batch's part arrays."""
@@ -61,16 +64,30 @@ def _candidate_pairs(index: NameIndex, parts: QueryParts) -> tuple[IntArray, Int
     """(query part, listed part, similarity) for every plausible pair in the batch."""
     qi_list: list[int] = []
     pid_list: list[int] = []
+    splits: list[int] = []  # pairs from a glued query part cut in two
     lookup = index.vocab.lookup
     for g, token in enumerate(parts.tokens.tolist()):
-        found = lookup(token)
+        found: list[int] = list(lookup(token))
+        if not found:
+            splits.extend(range(len(qi_list), len(qi_list) + 2 * len(_halves(index, token))))
+            found = [p for pair in _halves(index, token) for p in pair]
         qi_list.extend([g] * len(found))
         pid_list.extend(found)
     qi = np.asarray(qi_list, dtype=np.int64)
     pid = np.asarray(pid_list, dtype=np.int64)
     sims = pair_similarity(parts, qi, index.vocab, pid, discount=False)
+    sims[splits] = SPLIT_SIM
     keep = sims >= RETRIEVE_FLOOR
     return qi[keep], pid[keep], sims[keep]
+
+
+def _halves(index: NameIndex, token: str) -> list[tuple[int, int]]:
+    """Listed parts that glued together make an unknown query part ("sergeilavrov")."""
+    ids = index.vocab.ids
+    if len(token) < 2 * MIN_HALF:
+        return []
+    cuts = [(token[:i], token[i:]) for i in range(MIN_HALF, len(token) - MIN_HALF + 1)]
+    return [(ids[a], ids[b]) for a, b in cuts if a in ids and b in ids]
 
 
 def _query_weights(
@@ -84,6 +101,7 @@ def _query_weights(
         out[qi[first]] = index.weights(pid[first])
     exact = parts.exact >= 0
     out[exact] = index.weights(parts.exact[exact])
+    out[parts.initial] = 1.0  # an initial identifies little
     return out
 
 
@@ -173,9 +191,15 @@ def _joined(
     if not len(chosen):
         return out
     tokens = index.vocab.arrays["tokens"].view
-    glued = ["".join(sorted(tokens[row[row >= 0]].tolist())) for row in listed[chosen]]
-    queries = ["".join(sorted(units[u].tokens)) for u in unit_of_row[chosen].tolist()]
-    out[chosen] = joined_similarity(queries, glued) * JOINED_FACTOR
+    listed_parts = [tokens[row[row >= 0]].tolist() for row in listed[chosen]]
+    query_parts = [units[u].tokens for u in unit_of_row[chosen].tolist()]
+    in_order = joined_similarity(
+        ["".join(q) for q in query_parts], ["".join(p) for p in listed_parts]
+    )
+    any_order = joined_similarity(
+        ["".join(sorted(q)) for q in query_parts], ["".join(sorted(p)) for p in listed_parts]
+    )
+    out[chosen] = np.maximum(in_order, any_order) * JOINED_FACTOR
     return out
 
 

@@ -70,6 +70,8 @@ def norm_date(value: str) -> str | None:
 def norm_id(value: str) -> str | None:
     """Document numbers compare without spaces, dashes or case; short ones are dropped."""
     cleaned = _NOT_ALNUM.sub("", value.upper())
+    if cleaned.startswith("IMO") and cleaned[3:].isdigit():  # "IMO 9123456" is 9123456
+        cleaned = cleaned[3:]
     return cleaned if len(cleaned) >= MIN_ID_LENGTH else None
 
 

@@ -47,6 +47,7 @@ class NameIndex:
         self.name_entity = Growable(np.int64)
         self.name_text: list[str] = []
         self.name_ptr = Growable(np.int64, [0])
+        self.name_len = Growable(np.int8)  # parts per name (capped), a cache-friendly copy
         self.name_parts = Growable(np.int64)
         self.df = Growable(np.int64)
         self.post_ptr: IntArray = np.zeros(1, dtype=np.int64)
@@ -127,6 +128,7 @@ class NameIndex:
         self.name_entity.append(entity_row)
         self.name_parts.extend(parts)
         self.name_ptr.append(len(self.name_parts))
+        self.name_len.append(min(len(parts), 127))
         self._grow_df()
         self.df.data[parts] += 1
         for part in parts:
@@ -144,6 +146,7 @@ class NameIndex:
         self.name_entity.extend(self._staged_entity)
         self.name_parts.extend(parts)
         self.name_ptr.extend(np.asarray(self._staged_ptr, dtype=np.int64) + base)
+        self.sync_name_lengths()
         self._grow_df()
         self.df.view[:] += np.bincount(parts, minlength=len(self.vocab))
         self._staged_entity, self._staged_parts, self._staged_ptr = [], [], []
@@ -206,7 +209,7 @@ class NameIndex:
         """
         if not len(parts):
             return np.zeros(0, dtype=np.int64)
-        weights = owner_weights * sims
+        weights = (owner_weights * sims).astype(np.float32)  # as the score buffers
         df = self.df.view[parts]
         order = np.argsort(df, kind="stable")
         keep = order[np.cumsum(df[order]) <= POSTING_BUDGET]
@@ -214,28 +217,29 @@ class NameIndex:
             keep = order[:1]
         best = np.lexsort((-sims, owners))
         best = best[np.r_[True, owners[best][1:] != owners[best][:-1]]]
-        probes = [int(b) for b in best if b not in keep]
-        rows, owner = self._gather(parts[keep])
-        if len(rows) > HARD_BUDGET:
-            rows, owner = rows[:HARD_BUDGET], owner[:HARD_BUDGET]
-        probe_list = [(self.postings(int(parts[b])), float(weights[b])) for b in probes]
-        return self._top_rows(
-            rows, weights[keep][owner], owners[keep][owner], probe_list, allowed, limit
-        )
+        probes = [(self.postings(int(parts[b])), float(weights[b])) for b in best if b not in keep]
+        groups: list[tuple[IntArray, np.ndarray, bool]] = []
+        budget = HARD_BUDGET
+        for token in np.unique(owners[keep]).tolist():
+            mine = keep[owners[keep] == token]
+            rows, lengths = self._gather(parts[mine])
+            groups.append(
+                (rows[:budget], np.repeat(weights[mine], lengths)[:budget], len(mine) == 1)
+            )
+            budget = max(0, budget - len(rows))
+        return self._top_rows(groups, probes, allowed, limit)
 
     def _gather(self, parts: IntArray) -> tuple[IntArray, IntArray]:
-        """Name rows of several parts at once (merged postings and delta)."""
-        merged = parts[parts + 1 < len(self.post_ptr)]
-        rows, owner = gather_csr(self.post_ptr, self.post_rows, merged)
-        owner = np.flatnonzero(parts + 1 < len(self.post_ptr))[owner]
-        if not self.delta:
-            return rows, owner
-        extra = [(i, self.delta[p]) for i, p in enumerate(parts.tolist()) if p in self.delta]
-        if not extra:
-            return rows, owner
-        extra_rows = np.concatenate([np.asarray(r, dtype=np.int64) for _, r in extra])
-        extra_owner = np.concatenate([np.full(len(r), i) for i, r in extra])
-        return np.concatenate([rows, extra_rows]), np.concatenate([owner, extra_owner])
+        """Name rows of several parts, concatenated in order, and the count per part."""
+        if self.delta and any(p in self.delta for p in parts.tolist()):
+            lists = [self.postings(p) for p in parts.tolist()]
+            lengths = np.array([len(r) for r in lists], dtype=np.int64)
+            return np.concatenate(lists), lengths
+        inside = parts[parts + 1 < len(self.post_ptr)]
+        rows, _ = gather_csr(self.post_ptr, self.post_rows, inside)
+        lengths = np.zeros(len(parts), dtype=np.int64)
+        lengths[parts + 1 < len(self.post_ptr)] = self.post_ptr[inside + 1] - self.post_ptr[inside]
+        return rows, lengths
 
     def document_rows(self, numbers: Iterable[str]) -> IntArray:
         """Name rows of live entities holding one of these (normalised) document numbers."""
@@ -251,33 +255,34 @@ class NameIndex:
 
     def _top_rows(
         self,
-        rows: IntArray,
-        weights: np.ndarray,
-        tokens: IntArray,
+        groups: list[tuple[IntArray, np.ndarray, bool]],
         probes: list[tuple[IntArray, float]],
         allowed: np.ndarray,
         limit: int,
     ) -> IntArray:
         """Score name rows by the weight of the query parts they hold, keep the best.
 
-        Each query part counts once per row, at its best-matching listed part (a name
-        holding "Sejbuk" and its misspelling "Seejbuk" must not outrank one holding
-        "Pimenovich Sejbuk"). Sums go through reusable dense buffers: no sort over rows.
+        ``groups`` holds, per query part, the rows read and their weights (and whether they
+        come from one listed part, hence are distinct). Each query part counts once per
+        row, at its best-matching listed part (a name holding "Sejbuk" and its misspelling
+        "Seejbuk" must not outrank one holding "Pimenovich Sejbuk"). Sums go through
+        reusable dense buffers: no sort over rows.
         """
         best, total = self._buffers()
-        for token in np.unique(tokens).tolist():
-            mine = tokens == token
-            token_rows = rows[mine]
-            np.maximum.at(best, token_rows, weights[mine])
-            total[token_rows] += best[token_rows]  # fancy += adds once per distinct row
-            best[token_rows] = 0.0
+        for token_rows, weights, distinct in groups:
+            if distinct:
+                total[token_rows] += weights
+            else:
+                np.maximum.at(best, token_rows, weights)
+                total[token_rows] += best[token_rows]  # fancy += adds once per distinct row
+                best[token_rows] = 0.0
+        rows = np.concatenate([g[0] for g in groups]) if groups else np.zeros(0, np.int64)
         for postings, weight in probes:  # sorted row ids of a part not read in full
-            found = np.searchsorted(postings, rows).clip(max=max(len(postings) - 1, 0))
-            member = rows[postings[found] == rows] if len(postings) else rows[:0]
-            total[member] += weight
+            if len(postings):
+                found = np.searchsorted(postings, rows).clip(max=len(postings) - 1)
+                total[rows[postings[found] == rows]] += weight
         # ties (common names) go to the shorter name: fewer unmatched parts to pay for
-        ptr = self.name_ptr.view
-        totals = total[rows] - 1e-3 * (ptr[rows + 1] - ptr[rows])
+        totals = total[rows] - np.float32(1e-3) * self.name_len.view[rows]
         total[rows] = 0.0
         if len(rows) > 4 * limit:
             top = np.argpartition(-totals, 4 * limit - 1)[: 4 * limit]
@@ -297,7 +302,7 @@ class NameIndex:
         buffers: tuple[np.ndarray, np.ndarray] | None = getattr(self._local, "buffers", None)
         if buffers is None or len(buffers[0]) < self.n_names:
             size = max(self.n_names * 5 // 4, 1024)
-            buffers = (np.zeros(size), np.zeros(size))
+            buffers = (np.zeros(size, np.float32), np.zeros(size, np.float32))
             self._local.buffers = buffers
         return buffers
 
@@ -315,6 +320,11 @@ class NameIndex:
         from watchline.matching.persist import load_index
 
         return load_index(cls(), Path(directory))
+
+    def sync_name_lengths(self) -> None:
+        """Bring ``name_len`` up to date with ``name_ptr`` (after a bulk load or build)."""
+        lengths = np.diff(self.name_ptr.view)[len(self.name_len) :]
+        self.name_len.extend(np.minimum(lengths, 127).astype(np.int8))
 
     def reindex_documents(self) -> None:
         """Rebuild the document-number lookups from the facts (after a load)."""

@@ -66,4 +66,5 @@ def load_index(index: NameIndex, path: Path) -> NameIndex:
     alive = index.alive.view
     index.entity_row = {e: i for i, e in enumerate(index.entity_ids) if alive[i]}
     index.reindex_documents()
+    index.sync_name_lengths()
     return index

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 TRANSLIT_FACTOR = 0.97
 ABJAD_FACTOR = 0.95
 CONSONANT_FACTOR = 0.7
+INITIAL_SIM = 0.8  # "J" against "Joachim": consistent, but weak
 KNOWN_NAME_FACTOR = 0.85
 KNOWN_NAME_BELOW = 0.85  # closer pairs are spelling variants of one name, never discounted
 FLOOR = 0.55
@@ -65,6 +66,7 @@ class QueryParts:
         "cons",
         "exact",
         "form",
+        "initial",
         "optional",
         "short",
         "tiny",
@@ -81,6 +83,7 @@ class QueryParts:
         self.cons = _objects(cons)
         self.short = np.array([len(c) < MIN_SKELETON for c in cons], dtype=np.bool_)
         self.tiny = np.array([len(c) < 2 for c in cons], dtype=np.bool_)
+        self.initial = np.array([len(t) == 1 for t in tokens], dtype=np.bool_)
         self.abjad = abjad
         self.unit = unit
         self.exact = np.array([vocab.ids.get(t, -1) for t in tokens], dtype=np.int64)
@@ -123,11 +126,26 @@ def pair_similarity(
         _lev(query.form[qi], arrays["form"].view[pid]) * TRANSLIT_FACTOR,
     )
     sims = np.maximum(sims, _skeleton_similarity(query, qi, vocab, pid))
+    sims = np.maximum(sims, _initials(query, qi, vocab, pid))
     sims = np.where(query.canon[qi] == arrays["canon"].view[pid], 1.0, sims)
     if discount:
         fuzzy = (query.exact[qi] >= 0) & (sims < KNOWN_NAME_BELOW)
         sims = np.where(fuzzy, sims * KNOWN_NAME_FACTOR, sims)
     out: np.ndarray = np.where(sims < FLOOR, 0.0, sims).astype(np.float64)
+    return out
+
+
+def _initials(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
+    """An initial on one side and a part starting with that letter on the other."""
+    out = np.zeros(len(qi))
+    one_side = query.initial[qi] ^ (vocab.lengths.view[pid] == 1)
+    if not one_side.any():
+        return out
+    idx = np.flatnonzero(one_side)
+    q_first = [t[:1] for t in query.tokens[qi[idx]].tolist()]
+    l_first = [t[:1] for t in vocab.arrays["tokens"].view[pid[idx]].tolist()]
+    same = np.array([a == b for a, b in zip(q_first, l_first, strict=True)], dtype=np.bool_)
+    out[idx[same]] = INITIAL_SIM
     return out
 
 
