@@ -1,12 +1,17 @@
 """Load benchmark of ``POST /match/default`` over loopback with wrk.
 
 Starts ``watchline serve`` on 127.0.0.1 in a temporary home, loads the UN list (and, with
-``--entities N``, N synthetic entities from ``bench/synthetic.py``), creates a screener key,
-then runs wrk for a bounded time with single-query requests (half of them names on the
-list, half not) and prints requests/s and p50/p99 latency.
+``--entities N``, N synthetic entities from ``bench/screening_synthetic.py``), creates a
+screener key, then runs wrk for a bounded time with single-query requests (half of them
+names on the list, half not) and prints requests/s and p50/p99 latency.
 
     python bench/api_load.py --duration 20 --connections 16
-    python bench/api_load.py --entities 1000000 --duration 20
+    python bench/api_load.py --entities 1000000 --duration 20 --runs 3 --home /tmp/wl-1m
+
+``--home`` keeps the loaded data for the next call (the 1,000,000 take minutes to load);
+``--runs`` repeats the load against one server, each line with the load average at its
+start, since the figures move with whatever else the machine runs; ``--warmup S`` first
+sends S seconds of load that are not counted (the first seconds after a start are slower).
 
 Needs ``wrk`` (Debian: ``apt-get install -y wrk``). Only loopback traffic.
 """
@@ -52,8 +57,7 @@ def load_data(home: Path, env: dict[str, str], entities: int) -> list[str]:
     cli(home, env, "import", str(UN_LIST), "--format", "un-xml", "--source", "un-sc")
     if entities:
         sys.path.insert(0, str(BENCH))
-        from synthetic import entities as synthetic
-
+        from screening_synthetic import entities as synthetic
         from watchline.sources import write_ftm
 
         path = home / "synthetic.ftm.json"
@@ -160,11 +164,15 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--threads", type=int, default=1, help="wrk threads")
     parser.add_argument("--workers", type=int, default=2, help="server worker processes")
+    parser.add_argument("--runs", type=int, default=1, help="wrk runs against one server")
+    parser.add_argument("--warmup", type=int, default=0, help="seconds of load not counted")
+    parser.add_argument("--home", type=Path, help="keep the data here, reuse it next time")
     parser.add_argument("--database-url", help="an EMPTY database to use instead of SQLite")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (apt-get install -y wrk)")
-    home = Path(tempfile.mkdtemp(prefix="watchline-bench-"))
+    home = args.home or Path(tempfile.mkdtemp(prefix="watchline-bench-"))
+    home.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "WATCHLINE_SEED": "0", "WATCHLINE_RATE_LIMIT": str(10**9)}
     env.pop("WATCHLINE_DATABASE_URL", None)
     if args.database_url:
@@ -172,40 +180,61 @@ def main() -> None:
     try:
         run(home, env, args)
     finally:
-        shutil.rmtree(home, ignore_errors=True)
+        if args.home is None:
+            shutil.rmtree(home, ignore_errors=True)
+
+
+def prepare(home: Path, env: dict[str, str], entities: int) -> int:
+    """Load the data and write the wrk script, unless a kept home has them; returns the
+    number of synthetic entities loaded there."""
+    done = home / "bench.json"
+    if done.exists():
+        return int(json.loads(done.read_text())["entities"])
+    hits = load_data(home, env, entities)
+    key = cli(home, env, "keys", "create", "--agency", "BENCH", "--role", "screener").strip()
+    wrk_script(home / "match.lua", hits, key)
+    done.write_text(json.dumps({"entities": entities}))
+    return entities
 
 
 def run(home: Path, env: dict[str, str], args: argparse.Namespace) -> None:
-    hits = load_data(home, env, args.entities)
-    key = cli(home, env, "keys", "create", "--agency", "BENCH", "--role", "screener").strip()
-    wrk_script(home / "match.lua", hits, key)
+    entities = prepare(home, env, args.entities)
     port = free_port()
     started = time.perf_counter()
     server = start_server(home, env, port, args.workers)
     print(f"server ready in {time.perf_counter() - started:.0f} s")
+    listed = "UN list" + (f" + {entities:,} synthetic" if entities else "")
+    listed += " on PostgreSQL" if args.database_url else " on SQLite"
     try:
-        command = [
-            "wrk",
-            f"-t{args.threads}",
-            f"-c{args.connections}",
-            f"-d{args.duration}s",
-            "--latency",
-            "-s",
-            str(home / "match.lua"),
-            f"http://127.0.0.1:{port}",
-        ]
-        output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        if args.warmup > 0:  # the first seconds after start are slower (cold caches)
+            load_run(home, port, args, args.warmup)
+        for _ in range(args.runs):
+            load = os.getloadavg()[0]
+            figures = parse_wrk(load_run(home, port, args))
+            print(
+                f"{listed}: {figures['rps']:.0f} req/s, p50 {figures['p50_ms']:.1f} ms, "
+                f"p99 {figures['p99_ms']:.1f} ms, non-2xx {figures['non_2xx']:.0f} "
+                f"({args.connections} connections, {args.workers} worker(s), "
+                f"{args.duration} s, load average {load:.2f} at start)"
+            )
     finally:
         server.terminate()
         server.wait(timeout=60)
-    figures = parse_wrk(output)
-    listed = "UN list" + (f" + {args.entities:,} synthetic" if args.entities else "")
-    listed += " on PostgreSQL" if args.database_url else " on SQLite"
-    print(
-        f"{listed}: {figures['rps']:.0f} req/s, p50 {figures['p50_ms']:.1f} ms, "
-        f"p99 {figures['p99_ms']:.1f} ms, non-2xx {figures['non_2xx']:.0f} "
-        f"({args.connections} connections, {args.workers} worker(s), {args.duration} s)"
-    )
+
+
+def load_run(home: Path, port: int, args: argparse.Namespace, seconds: int = 0) -> str:
+    """One wrk run (``--duration`` long unless ``seconds`` is given); its report."""
+    command = [
+        "wrk",
+        f"-t{args.threads}",
+        f"-c{args.connections}",
+        f"-d{seconds or args.duration}s",
+        "--latency",
+        "-s",
+        str(home / "match.lua"),
+        f"http://127.0.0.1:{port}",
+    ]
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
 
 
 if __name__ == "__main__":

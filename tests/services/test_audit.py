@@ -147,3 +147,22 @@ def test_group_commit_close_stops_its_thread(store: Store) -> None:
     assert not writer.is_alive()
     assert commits.submit(Entry("A", None, "y", None, {})) == 2  # restarts on demand
     commits.close()
+
+
+def test_group_commit_enqueue_settles_a_future_without_blocking(store: Store) -> None:
+    commits = GroupCommit(AuditLog(store))
+    futures = [commits.enqueue(Entry("A", None, "match", None, {"i": i})) for i in range(5)]
+    assert sorted(f.result(timeout=30) for f in futures) == [1, 2, 3, 4, 5]
+    commits.close()
+    assert AuditLog(store).verify().checked == 5
+
+
+def test_group_commit_enqueue_hands_failures_to_the_future(store: Store) -> None:
+    def fail(_conn: object) -> None:
+        raise RuntimeError("disk full")
+
+    commits = GroupCommit(AuditLog(store))
+    future = commits.enqueue(Entry("A", None, "x", None, {}), fail)
+    assert isinstance(future.exception(timeout=30), RuntimeError)
+    commits.close()
+    assert AuditLog(store).verify().checked == 0

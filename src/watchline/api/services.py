@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from watchline.services.access import KeyService, source_names
+from watchline.services.access import KeyService, agency_names, source_names
 from watchline.services.audit import AuditLog
 from watchline.services.hits import GuardedScreening, Screens
 from watchline.services.registry import Registry
@@ -47,6 +47,11 @@ def build_services(
         screening = screening_factory(Registry(store))
     audit = AuditLog(store)
     guarded = GuardedScreening(
-        screening, store, audit, lambda: source_names(store), settings.screening_threshold
+        screening,
+        store,
+        audit,
+        lambda: source_names(store),
+        settings.screening_threshold,
+        lambda: agency_names(store),
     )
     return ApiServices(settings, store, registry, KeyService(store), audit, guarded)

@@ -188,3 +188,9 @@ def source_names(store: Store) -> set[str]:
     """Names of the loaded sources (the datasets a match may name)."""
     with store.reader() as conn:
         return {row.name for row in sources_table.list_sources(conn)}
+
+
+def agency_names(store: Store) -> set[str]:
+    """Agencies known to this node (each got a row when its first key was created)."""
+    with store.reader() as conn:
+        return repo.agency_names(conn)

@@ -186,10 +186,18 @@ class GroupCommit:
 
     def submit(self, entry: Entry, also: Callable[[Connection], None] | None = None) -> int:
         """Append ``entry`` (and run ``also`` in the same transaction); wait for the commit."""
+        return self.enqueue(entry, also).result(timeout=60)
+
+    def enqueue(
+        self, entry: Entry, also: Callable[[Connection], None] | None = None
+    ) -> Future[int]:
+        """Like ``submit`` without waiting: the future settles once the entry is committed
+        (with its ``seq``) or its transaction failed, so an async caller need not hold a
+        thread while it waits."""
         pending = _Pending(entry, also, Future())
         self._ensure_running()
         self._queue.put(pending)
-        return pending.done.result(timeout=60)
+        return pending.done
 
     def _ensure_running(self) -> None:
         with self._start_lock:

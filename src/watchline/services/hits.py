@@ -11,13 +11,14 @@ from __future__ import annotations
 import secrets
 import time
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
 from watchline.errors import NotFoundError
 from watchline.matching.query import Query
+from watchline.model import Listing
 from watchline.services.access import Action, Caller
 from watchline.services.audit import AuditLog, Entry, GroupCommit
 from watchline.services.screening import ScreenResult
@@ -82,6 +83,7 @@ class GuardedScreening:
         audit: AuditLog,
         datasets: Callable[[], set[str]] | None = None,
         threshold: float | None = None,
+        agencies: Callable[[], set[str]] | None = None,
     ) -> None:
         self.screening = screening
         self.threshold = screening.default_threshold if threshold is None else threshold
@@ -90,13 +92,15 @@ class GuardedScreening:
         self.commits = GroupCommit(audit)
         self.known_datasets = datasets
         self.datasets: set[str] | None = None
+        self.known_agencies = agencies
+        self.agencies: set[str] | None = None
         self._index_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="index")
         self._refreshed = 0.0
 
     def close(self) -> None:
-        """Finish pending audit commits and stop the helper threads."""
-        self.commits.close()
+        """Finish queued screenings, then their audit commits, and stop the helper threads."""
         self._index_thread.shutdown(wait=True)
+        self.commits.close()
 
     def invalidate(self) -> None:
         """Make the next call pick up registry changes (after this process wrote some)."""
@@ -111,25 +115,55 @@ class GuardedScreening:
         threshold: float | None = None,
     ) -> dict[str, list[Outcome]]:
         """Screen several queries; notify originators and audit the call atomically."""
+        return self.submit_match(caller, queries, dataset, limit, threshold).result(timeout=120)
+
+    def submit_match(
+        self,
+        caller: Caller,
+        queries: Mapping[str, Query],
+        dataset: str = DEFAULT_DATASET,
+        limit: int = 5,
+        threshold: float | None = None,
+    ) -> Future[dict[str, list[Outcome]]]:
+        """``match`` without waiting: the future settles once the audit entry is committed.
+
+        The whole screening runs as one job on the index thread and hands its audit entry
+        to the group commit, so a call costs two thread hand-overs, and an async handler
+        holds no thread while it waits.
+        """
         caller.require(Action.SCREEN)
-        self._maybe_refresh()
-        self._check_dataset(dataset)
-        cut = self.threshold if threshold is None else threshold
-        batches = self._screen(list(queries.values()), limit, cut, dataset)
-        outcomes: dict[str, list[Outcome]] = {}
+        done: Future[dict[str, list[Outcome]]] = Future()
+        done.set_running_or_notify_cancel()  # a call once begun is screened and audited
+        job = _MatchJob(caller, queries, dataset, limit, threshold)
+        self._index_thread.submit(self._run_match, job, done)
+        return done
+
+    def _run_match(self, job: _MatchJob, done: Future[dict[str, list[Outcome]]]) -> None:
+        """On the index thread: screen, decide what the caller sees, queue the audit entry."""
+        try:
+            if self._refresh_due():
+                self._refresh()
+            self._check_dataset(job.dataset)
+            outcomes, notices = self._outcomes(job)
+            summary = _match_summary(job.dataset, job.queries, outcomes)
+            entry = Entry(job.caller.agency, job.caller.key_id, "match", job.dataset, summary)
+            committed = self.commits.enqueue(entry, lambda conn: repo.insert_hits(conn, notices))
+        except Exception as error:  # the waiter must hear of any failure, whatever it is
+            done.set_exception(error)
+            return
+        committed.add_done_callback(lambda c: _settle(done, c, outcomes))
+
+    def _outcomes(self, job: _MatchJob) -> tuple[dict[str, list[Outcome]], list[dict[str, Any]]]:
+        """Each query's results as the caller may see them, and the notices they cause."""
+        cut = self.threshold if job.threshold is None else job.threshold
+        queries = list(job.queries.values())
+        batches = self._screen_here(queries, job.limit, cut, job.dataset)
         notices: list[dict[str, Any]] = []
-        for key, query, results in zip(queries, queries.values(), batches, strict=True):
-            found = (self._outcome(caller, query, r, cut, notices) for r in results)
+        outcomes: dict[str, list[Outcome]] = {}
+        for key, query, results in zip(job.queries, queries, batches, strict=True):
+            found = (self._outcome(job.caller, query, r, cut, notices) for r in results)
             outcomes[key] = [o for o in found if o is not None]
-        entry = Entry(
-            caller.agency,
-            caller.key_id,
-            "match",
-            dataset,
-            _match_summary(dataset, queries, outcomes),
-        )
-        self.commits.submit(entry, lambda conn: repo.insert_hits(conn, notices))
-        return outcomes
+        return outcomes, notices
 
     def search(self, caller: Caller, query: Query, limit: int = 10) -> list[ScreenResult]:
         """Ranked lookup by name; records the caller may not see are simply left out."""
@@ -154,12 +188,20 @@ class GuardedScreening:
 
     def _maybe_refresh(self) -> None:
         """Pick up changes made by other processes, at most once a second."""
-        if time.monotonic() - self._refreshed < REFRESH_INTERVAL_S:
-            return
-        self._index_thread.submit(self.screening.refresh).result()
+        if self._refresh_due():
+            self._index_thread.submit(self._refresh).result()
+
+    def _refresh_due(self) -> bool:
+        return time.monotonic() - self._refreshed >= REFRESH_INTERVAL_S
+
+    def _refresh(self) -> None:
+        """On the index thread: registry changes, then the known datasets and agencies."""
+        self.screening.refresh()
         self._refreshed = time.monotonic()
         if self.known_datasets is not None:
             self.datasets = self.known_datasets()
+        if self.known_agencies is not None:
+            self.agencies = self.known_agencies()
 
     def _check_dataset(self, dataset: str) -> None:
         """``default``, a loaded source, or an agency's own records (``agency:NAME``)."""
@@ -171,10 +213,16 @@ class GuardedScreening:
     def _screen(
         self, queries: list[Query], limit: int, threshold: float, dataset: str
     ) -> list[list[ScreenResult]]:
-        wide = limit if dataset == DEFAULT_DATASET else limit * 4
-        batches = self._index_thread.submit(
-            self.screening.screen_many, queries, wide, threshold
+        return self._index_thread.submit(
+            self._screen_here, queries, limit, threshold, dataset
         ).result()
+
+    def _screen_here(
+        self, queries: list[Query], limit: int, threshold: float, dataset: str
+    ) -> list[list[ScreenResult]]:
+        """On the index thread: the results, kept to ``dataset`` when one is named."""
+        wide = limit if dataset == DEFAULT_DATASET else limit * 4
+        batches = self.screening.screen_many(queries, wide, threshold)
         if dataset == DEFAULT_DATASET:
             return batches
         return [[r for r in rs if r.record.listing.source == dataset][:limit] for rs in batches]
@@ -196,11 +244,42 @@ class GuardedScreening:
         if not visible and not strong:
             return None
         reference = new_reference()
-        if strong and listing.originator != caller.agency:
+        if strong and self._notifies(listing, caller):
             notices.append(_notice(caller, query, result, reference, visible))
         if visible:
             return Disclosed(result, result.hit.score >= threshold)
         return Withheld(reference, listing.originator)
+
+    def _notifies(self, listing: Listing, caller: Caller) -> bool:
+        """Whether the originator hears of a hit: not of its own screenings, and only if
+        it can read notices, i.e. it publishes here or is a known agency. A hit on an
+        imported public list (the UN's, say) writes nothing unless its originator has an
+        agency here, which spares a database write on most screenings."""
+        if listing.originator == caller.agency:
+            return False
+        if self.agencies is None or listing.source.startswith(AGENCY_SOURCE):
+            return True
+        return listing.originator in self.agencies
+
+
+@dataclass(frozen=True, slots=True)
+class _MatchJob:
+    """One ``match`` call's arguments, carried to the index thread."""
+
+    caller: Caller
+    queries: Mapping[str, Query]
+    dataset: str
+    limit: int
+    threshold: float | None
+
+
+def _settle(done: Future[Any], committed: Future[int], outcomes: Any) -> None:
+    """Answer the caller once its audit entry is committed; fail if the commit did."""
+    error = committed.exception()
+    if error is not None:
+        done.set_exception(error)
+    else:
+        done.set_result(outcomes)
 
 
 def _notice(

@@ -9,7 +9,8 @@ registry's listener, so an amendment or delisting takes effect at once without a
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from watchline.services.registry import Registry
 from watchline.store import registry as repo
 
 STATE_FILE = "state.json"
+RECORD_CACHE_SIZE = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,30 +35,79 @@ def screenable(record: Record) -> bool:
     return record.listing.status is Status.ACTIVE and record.entity.schema in MATCHABLE_SCHEMATA
 
 
+class RecordCache:
+    """The records hits name, kept so that a busy screener does not read each from the store.
+
+    Bounded (least recently used goes first) and emptied of a record whenever the index
+    hears it changed, so it is never staler than the index itself. A read that began before
+    an invalidation cannot put back what it read (``generation`` tells).
+    """
+
+    def __init__(self, capacity: int = RECORD_CACHE_SIZE) -> None:
+        self.capacity = capacity
+        self.generation = 0
+        self._records: dict[str, Record] = {}
+        self._lock = threading.Lock()
+
+    def get(self, entity_id: str) -> Record | None:
+        with self._lock:
+            record = self._records.pop(entity_id, None)
+            if record is not None:
+                self._records[entity_id] = record  # now the most recently used
+            return record
+
+    def put(self, records: Iterable[Record], generation: int) -> None:
+        """Remember records read while ``generation`` was current (else ignore them)."""
+        with self._lock:
+            if generation != self.generation:
+                return
+            for record in records:
+                self._records[record.id] = record
+            while len(self._records) > self.capacity:
+                del self._records[next(iter(self._records))]
+
+    def discard(self, entity_ids: Iterable[str]) -> None:
+        with self._lock:
+            self.generation += 1
+            for entity_id in entity_ids:
+                self._records.pop(entity_id, None)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+
 class ScreeningService:
     """Screen names against the registry; kept current through registry notifications."""
 
-    def __init__(self, registry: Registry, index_dir: Path | None = None,
-                 progress: Callable[[int], None] | None = None) -> None:
+    def __init__(
+        self,
+        registry: Registry,
+        index_dir: Path | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
         self.registry = registry
         self.index_dir = index_dir
         self.revision = 0
+        self.records = RecordCache()
         self.screener = self._load_or_build(progress)
         registry.subscribe(self.apply_changes)
 
     def apply_changes(self, records: Sequence[Record]) -> None:
         """Replace changed records in the index; delisted ones stop hitting."""
+        self.records.discard(r.id for r in records)
         for record in records:
             self.screener.remove(record.id)
             if screenable(record):
                 self.screener.add(record.entity)
 
-    def screen(self, query: Query, limit: int = 10,
-               threshold: float | None = None) -> list[ScreenResult]:
+    def screen(
+        self, query: Query, limit: int = 10, threshold: float | None = None
+    ) -> list[ScreenResult]:
         return self._join(self.screener.screen(query, limit=limit, threshold=threshold))
 
-    def screen_many(self, queries: Sequence[Query], limit: int = 10,
-                    threshold: float | None = None) -> list[list[ScreenResult]]:
+    def screen_many(
+        self, queries: Sequence[Query], limit: int = 10, threshold: float | None = None
+    ) -> list[list[ScreenResult]]:
         batches = self.screener.screen_many(queries, limit=limit, threshold=threshold)
         return [self._join(hits) for hits in batches]
 
@@ -65,16 +116,21 @@ class ScreeningService:
         return DEFAULT_THRESHOLD
 
     def _join(self, hits: Sequence[Hit]) -> list[ScreenResult]:
-        results = []
-        for hit in hits:
-            record = self._record(hit.entity_id)
-            if record is not None and screenable(record):
-                results.append(ScreenResult(hit, record))
-        return results
+        records = self._records([hit.entity_id for hit in hits])
+        joined = ((hit, records.get(hit.entity_id)) for hit in hits)
+        return [ScreenResult(hit, r) for hit, r in joined if r is not None and screenable(r)]
 
-    def _record(self, entity_id: str) -> Record | None:
+    def _records(self, entity_ids: Sequence[str]) -> dict[str, Record]:
+        """The records named, from the cache, reading the missing ones in one connection."""
+        found = {i: r for i in entity_ids if (r := self.records.get(i)) is not None}
+        missing = [i for i in dict.fromkeys(entity_ids) if i not in found]
+        if not missing:
+            return found
+        generation = self.records.generation
         with self.registry.store.reader() as conn:
-            return repo.get(conn, entity_id)
+            read = [r for i in missing if (r := repo.get(conn, i)) is not None]
+        self.records.put(read, generation)
+        return found | {r.id: r for r in read}
 
     def refresh(self) -> int:
         """Apply registry changes made since the index last looked (e.g. by another process).
@@ -84,9 +140,10 @@ class ScreeningService:
         with self.registry.store.reader() as conn:
             changed, revision = repo.changed_since(conn, self.revision)
             records = {i: repo.get(conn, i) for i in changed}
-        for entity_id, record in records.items():
-            if record is None:
-                self.screener.remove(entity_id)
+        gone = [entity_id for entity_id, record in records.items() if record is None]
+        self.records.discard(gone)
+        for entity_id in gone:
+            self.screener.remove(entity_id)
         self.apply_changes([r for r in records.values() if r is not None])
         self.revision = revision
         return len(changed)

@@ -78,6 +78,10 @@ def ensure_agency(conn: Connection, name: str, at: datetime) -> None:
         conn.execute(agencies.insert().values(name=name, created_at=at))
 
 
+def agency_names(conn: Connection) -> set[str]:
+    return set(conn.execute(sa.select(agencies.c.name)).scalars())
+
+
 def insert_key(conn: Connection, values: dict[str, Any]) -> KeyRow:
     inserted = conn.execute(api_keys.insert().values(**values)).inserted_primary_key
     assert inserted is not None
@@ -106,12 +110,19 @@ def revoke_key(conn: Connection, key_id: int, at: datetime) -> None:
     conn.execute(api_keys.update().where(api_keys.c.id == key_id).values(revoked_at=at))
 
 
+# Built once: the audit append runs them on every (group) commit, and building a statement
+# costs more than executing these.
+_PG_LOCK = sa.text("SELECT pg_advisory_xact_lock(:id)")
+_SQLITE_LOCK = sa.text("UPDATE audit_log SET seq = seq WHERE 1 = 0")
+_HEAD = sa.select(audit_log.c.seq, audit_log.c.entry_hash).order_by(audit_log.c.seq.desc()).limit(1)
+
+
 def lock_audit_chain(conn: Connection) -> None:
     """Serialise appenders until this transaction ends (see the module docstring)."""
     if conn.dialect.name == "postgresql":
-        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:id)"), {"id": AUDIT_LOCK_ID})
+        conn.execute(_PG_LOCK, {"id": AUDIT_LOCK_ID})
     else:  # a write statement takes SQLite's single write lock (BEGIN IMMEDIATE semantics)
-        conn.execute(sa.text("UPDATE audit_log SET seq = seq WHERE 1 = 0"))
+        conn.execute(_SQLITE_LOCK)
 
 
 @contextmanager
@@ -135,8 +146,7 @@ def appender_turn(engine: Engine) -> Iterator[None]:
 
 def audit_head(conn: Connection) -> tuple[int, str]:
     """The last entry's sequence number and hash (0 and the genesis hash when empty)."""
-    query = sa.select(audit_log.c.seq, audit_log.c.entry_hash).order_by(audit_log.c.seq.desc())
-    row = conn.execute(query.limit(1)).first()
+    row = conn.execute(_HEAD).first()
     return (int(row.seq), row.entry_hash) if row else (0, GENESIS)
 
 

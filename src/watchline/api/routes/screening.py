@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
@@ -35,7 +36,7 @@ SchemaName = Annotated[str, Query(max_length=60, description="FtM schema sought"
 
 
 @router.post("/match/{dataset}", response_model=schemas.MatchResponse)
-def match(
+async def match(
     dataset: Dataset,
     body: schemas.MatchRequest,
     caller: CurrentCaller,
@@ -45,11 +46,14 @@ def match(
 ) -> Response:
     """Screen entities (yente match API): hits on records you may not see come back as a
     'possible hit' reference to quote to the originating agency."""
+    # async, so that no worker thread is held per call: the scoring and the audit commit
+    # run on their own threads and this coroutine waits for their future.
     most = services.settings.max_queries_per_request
     if not 0 < len(body.queries) <= most:
         raise InputError(f"send between 1 and {most} queries per request", where="queries")
     queries = {k: convert.to_query(v, f"queries.{k}") for k, v in body.queries.items()}
-    outcomes = services.screening.match(caller, queries, dataset, limit, threshold)
+    pending = services.screening.submit_match(caller, queries, dataset, limit, threshold)
+    outcomes = await asyncio.wrap_future(pending)  # scored off the event loop, on the index thread
     cut = services.screening.threshold if threshold is None else threshold
     responses = {
         key: schemas.QueryResponse(
