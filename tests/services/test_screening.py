@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -9,7 +12,7 @@ from hypothesis import strategies as st
 from watchline.matching import Query
 from watchline.model import Entity, Listing, Record, Status
 from watchline.services.registry import Registry
-from watchline.services.screening import RecordCache, ScreeningService
+from watchline.services.screening import STATE_FILE, RecordCache, ScreeningService
 from watchline.store import Store
 from watchline.store import registry as store_registry
 
@@ -86,3 +89,31 @@ def test_refresh_drops_cached_records_changed_elsewhere(store: Store) -> None:
     service.refresh()
     assert service.screen(query) == []
     assert service.records.get("t-2") is None
+
+
+def _published(tmp_path: Path) -> Registry:
+    registry = Registry(Store.open(f"sqlite:///{tmp_path / 'db.sqlite'}"))
+    registry.publish(Entity.build("p1", "Person", {"name": ["Andrei Novikov"]}),
+                     Listing(source="s", originator="A"), actor="t")
+    return registry
+
+
+def test_saved_index_made_by_other_matching_code_is_rebuilt(tmp_path: Path) -> None:
+    """An index keyed by another normaliser would silently miss names: never reuse it."""
+    registry = _published(tmp_path)
+    index_dir = tmp_path / "index"
+    ScreeningService(registry, index_dir)
+    state_path = index_dir / STATE_FILE
+    state = json.loads(state_path.read_text())
+    state_path.write_text(json.dumps({**state, "engine": "other-code"}))
+    ScreeningService(registry, index_dir)
+    assert json.loads(state_path.read_text())["engine"] == state["engine"]
+
+
+def test_unreadable_saved_index_is_rebuilt_not_fatal(tmp_path: Path) -> None:
+    registry = _published(tmp_path)
+    index_dir = tmp_path / "index"
+    ScreeningService(registry, index_dir)
+    (index_dir / "index.npz").write_bytes(b"not an index")
+    service = ScreeningService(registry, index_dir)
+    assert [r.hit.entity_id for r in service.screen(Query(name="Andrey Novikov"))] == ["p1"]

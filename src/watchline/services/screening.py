@@ -8,12 +8,14 @@ registry's listener, so an amendment or delisting takes effect at once without a
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from watchline.errors import InputError
 from watchline.matching import DEFAULT_THRESHOLD, Hit, Query, Screener
 from watchline.model import MATCHABLE_SCHEMATA, Record, Status
 from watchline.services.registry import Registry
@@ -167,10 +169,16 @@ class ScreeningService:
         """The saved index, brought up to date with the events since it was saved."""
         if self.index_dir is None or not (self.index_dir / STATE_FILE).exists():
             return None
-        state = json.loads((self.index_dir / STATE_FILE).read_text())
-        if state.get("database") != self.registry.store.url_fingerprint:
+        try:
+            state = json.loads((self.index_dir / STATE_FILE).read_text())
+        except (OSError, ValueError):
             return None
-        self.screener = Screener.load(self.index_dir)
+        if state != {**state, **self._identity()}:
+            return None  # another database, or an index made by other matching code
+        try:
+            self.screener = Screener.load(self.index_dir)
+        except InputError:
+            return None  # unreadable: rebuild rather than refuse to screen
         self.revision = int(state["revision"])
         if self.refresh():
             self._save(self.screener)
@@ -183,5 +191,26 @@ class ScreeningService:
         if self.index_dir is None:
             return
         screener.save(self.index_dir)
-        state = {"revision": self.revision, "database": self.registry.store.url_fingerprint}
+        state = {"revision": self.revision, **self._identity()}
         (self.index_dir / STATE_FILE).write_text(json.dumps(state))
+
+    def _identity(self) -> dict[str, str]:
+        """What a saved index must agree with to be reused."""
+        return {"database": self.registry.store.url_fingerprint, "engine": engine_fingerprint()}
+
+
+def engine_fingerprint() -> str:
+    """A digest of the code and tables that decide index keys (text, names, matching).
+
+    A saved index built by other normalisation code would silently miss names, so any change
+    to those modules or to the name tables makes the next start rebuild the index.
+    """
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    files = [*sorted((package / "data").glob("name_equivalents*"))]
+    for folder in ("text", "names", "matching"):
+        files.extend(sorted((package / folder).glob("*.py")))
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
