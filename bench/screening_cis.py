@@ -505,3 +505,19 @@ def negatives_with_sources(
         given, surname, _ = _roman(mixed, rng.choice([ICAO, BGN]))
         out.append(("neg_shared_parts", f"{given} {surname}", a.key, b.key))
     return out
+
+
+def native_negatives(people: list[Person], count: int, rng: random.Random) -> list[str]:
+    """Unlisted people sharing one part with a listed one, written in the native script.
+
+    A query in a non-Latin script gets the cross-script allowances of the scorer, so these
+    check that the allowances do not turn a shared surname or given name into a hit."""
+    listed = {(p.given, p.surname) for p in people}
+    native = [p for p in people if p.nation not in ("AZ",)]  # Azerbaijani is Latin script
+    out: list[str] = []
+    while len(out) < count:
+        a, b = rng.choice(native), rng.choice(native)
+        if a.nation != b.nation or a.female != b.female or (a.given, b.surname) in listed:
+            continue
+        out.append(f"{a.given} {b.surname}")
+    return out

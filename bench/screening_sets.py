@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import csv
 import random
+import re
 import unicodedata
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from anyascii import anyascii
 from lxml import etree
+from rapidfuzz import fuzz
 
 import screening_cis as cis_names
 from watchline.matching import Query
@@ -72,8 +75,36 @@ def load_un() -> Loaded:
         for alias in node.findall("INDIVIDUAL_ALIAS") + node.findall("ENTITY_ALIAS"):
             alias_name = _text(alias, "ALIAS_NAME")
             if alias_name and _text(alias, "QUALITY") == "Good" and alias_name != name:
-                cases.append(Case("un_good_alias", Query(alias_name, schema=schema), eid))
+                category = (
+                    "un_alias_variant" if is_variant(alias_name, name) else "un_alias_other_name"
+                )
+                cases.append(Case(category, Query(alias_name, schema=schema), eid))
     return listed, cases
+
+
+def _crude_parts(name: str) -> list[str]:
+    return [p for p in re.split(r"[^0-9a-z]+", anyascii(name).lower()) if len(p) > 1]
+
+
+def is_variant(alias: str, primary: str) -> bool:
+    """Crude rule, independent of the matcher: is a UN alias a spelling variant of the name?
+
+    A part of the alias counts as shared when some part of the primary name starts with the
+    same letter and has a plain Indel ratio of at least 60 with it; the alias is a variant
+    when at least half of its parts, and at least two (unless either name has only one),
+    are shared. Everything else is a different name ("AIGLE BLANC" for "FRANK KAKOLELE
+    BWAMBALE"), which production finds by indexing the alias, or shares one part only
+    ("General Mudacumura" for "SYLVESTRE MUDACUMURA"), which by policy must not hit (a
+    shared surname alone is not a match).
+    """
+    alias_parts, primary_parts = _crude_parts(alias), _crude_parts(primary)
+    if not alias_parts:
+        return False
+    shared = sum(
+        any(a[0] == p[0] and fuzz.ratio(a, p) >= 60 for p in primary_parts) for a in alias_parts
+    )
+    needed = min(2, len(alias_parts), len(primary_parts))
+    return 2 * shared >= len(alias_parts) and shared >= needed
 
 
 def _un_nodes(tree: etree._ElementTree) -> Iterator[tuple[etree._Element, str]]:
@@ -175,6 +206,10 @@ def load_cis(count: int, rng: random.Random) -> Loaded:
     ]
     cases += [
         Case(kind, Query(name), None) for kind, name in cis_names.negatives(people, 2 * count, rng)
+    ]
+    cases += [
+        Case("neg_shared_native_script", Query(name), None)
+        for name in cis_names.native_negatives(people, count, rng)
     ]
     return listed, cases
 

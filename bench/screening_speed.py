@@ -39,6 +39,11 @@ def rss_mb() -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
+def load() -> str:
+    """1, 5 and 15-minute load averages: other jobs on the machine skew the timings."""
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -142,7 +147,7 @@ def build(count: int) -> tuple[Screener, synthetic.NamePool, Sample, list[str]]:
     )
     print(
         f"memory: index RSS {rss_mb() - before:,.0f} MiB (growth over build), "
-        f"process peak {peak_mb():,.0f} MiB"
+        f"process peak {peak_mb():,.0f} MiB; {len(index.pairs):,} pair postings"
     )
     return screener, pool, sample, sample_ids
 
@@ -177,6 +182,7 @@ def main() -> None:
     parser.add_argument("--yente-python", default="/tmp/nkvenv/bin/python")
     args = parser.parse_args()
 
+    print(f"load average before: {load()}")
     screener, pool, sample, sample_ids = build(args.entities)
     batch = queries(pool, sample, args.queries)
     latency(screener, batch[:200])  # warm-up
@@ -188,6 +194,7 @@ def main() -> None:
     )
     candidate_recall(screener, pool, sample, sample_ids)
     throughput(screener, queries(pool, sample, args.batch), args.workers)
+    print(f"load average after: {load()}")
     if args.compare_yente:
         import screening_yente as yente_compare
 

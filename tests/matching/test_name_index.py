@@ -108,3 +108,60 @@ def test_common_part_does_not_flood_retrieval(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(index_module, "POSTING_BUDGET", 50)
     screener = Screener(people)
     assert _ids(screener, "Mohammed Qaradawi")[:1] == ["t"]
+
+
+def _common_pair_registry() -> list[Entity]:
+    people = [
+        Entity.build(f"m{i}", "Person", {"name": [f"Mohammed Person{i:04d}x"]}) for i in range(200)
+    ]
+    people += [
+        Entity.build(f"a{i}", "Person", {"name": [f"Ali Person{i:04d}y"]}) for i in range(200)
+    ]
+    # a rare misspelling is read first; then both common lists are over the budget
+    people += [
+        Entity.build(f"s{i}", "Person", {"name": [f"Mohamed Person{i:04d}z"]}) for i in range(5)
+    ]
+    people.append(Entity.build("t", "Person", {"name": ["Ali Mohammed"]}))
+    return people
+
+
+@pytest.mark.parametrize("common_df", [50, 10**9])
+def test_name_of_two_common_parts_is_found_through_its_pair(
+    monkeypatch: pytest.MonkeyPatch, common_df: int
+) -> None:
+    monkeypatch.setattr(index_module, "COMMON_DF", common_df)
+    monkeypatch.setattr(index_module, "POSTING_BUDGET", 10)
+    found = _ids(Screener(_common_pair_registry()), "Mohammed Ali")[:1] == ["t"]
+    assert found == (common_df == 50)  # without pair postings the name is out of reach
+
+
+def test_pairs_follow_additions_and_survive_save_load(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(index_module, "COMMON_DF", 50)
+    index = NameIndex.build(_common_pair_registry())
+    mohammed, ali = (index.vocab.ids[t] for t in ("mohammed", "ali"))
+    assert index.pairs.lookup(mohammed, ali).tolist() == [index.n_names - 1]
+    index.add(Entity.build("t2", "Person", {"name": ["Mohammed Ali"]}))
+    assert len(index.pairs.lookup(ali, mohammed)) == 2
+    index.save(tmp_path / "idx")
+    loaded = NameIndex.load(tmp_path / "idx")
+    assert loaded.pairs.lookup(mohammed, ali).tolist() == index.pairs.lookup(mohammed, ali).tolist()
+
+
+def test_a_query_part_counts_once_even_when_probed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Decoys holding a common part *and* its misspelling must not crowd out the name."""
+    decoys = [
+        Entity.build(f"d{i}", "Person", {"name": ["Glonek Haerion Harion"]}) for i in range(40)
+    ]
+    common = [
+        Entity.build(
+            f"c{i}", "Person", {"name": [f"Harion Person{i:04d}x", f"Glonek Person{i:04d}y"]}
+        )
+        for i in range(150)
+    ]
+    target = Entity.build("t", "Person", {"name": ["Glonek Harion"]})
+    monkeypatch.setattr(index_module, "COMMON_DF", 100)
+    monkeypatch.setattr(index_module, "POSTING_BUDGET", 50)  # only "haerion" is read
+    screener = Screener([*decoys, *common, target])
+    assert _ids(screener, "Harion Glonek")[:1] == ["t"]

@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from watchline.matching.skeleton import consonants, from_abjad, translit_form
+from watchline.matching.skeleton import (
+    abjad_consonants,
+    abjad_consonants_kh,
+    consonants,
+    from_abjad,
+    translit_form,
+    vowel_class,
+)
 
 
 @pytest.mark.parametrize(
@@ -22,6 +29,9 @@ from watchline.matching.skeleton import consonants, from_abjad, translit_form
         ("mirziyoyev", "mirzieev"),
         ("smirnoff", "smirnov"),
         ("hussein", "husein"),
+        ("bachtiior", "bakhtier"),  # German ch, Cyrillic yo written iio
+        ("mirziioev", "mirziyoyev"),
+        ("mcnaughton", "macnaughton"),
     ],
 )
 def test_variants_share_a_form(a: str, b: str) -> None:
@@ -44,3 +54,43 @@ def test_forms_stay_lowercase_ascii(token: str) -> None:
     assert set(form) <= set(string.ascii_lowercase + string.digits)
     assert set(consonants(form)) <= set(form) | {"b"}  # p is merged into b
     assert bool(form) == bool(token)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("mirshaymer", "mearsheimer"), ("brensbi", "bransby"), ("turgeyr", "torgeir")],
+)
+def test_vowel_drift_meets_in_vowel_class(a: str, b: str) -> None:
+    assert vowel_class(translit_form(a)) == vowel_class(translit_form(b))
+
+
+def test_vowel_class_keeps_initial_vowel() -> None:
+    assert vowel_class(translit_form("elena")) != vowel_class(translit_form("alina"))
+
+
+@pytest.mark.parametrize(
+    ("arabic_reading", "latin"),
+    [("difalin", "devlin"), ("karafan", "craven"), ("bujut", "bogut"), ("minataz", "mints")],
+)
+def test_abjad_consonants_as_arabic_writes_them(arabic_reading: str, latin: str) -> None:
+    assert abjad_consonants(arabic_reading) == abjad_consonants(latin)
+
+
+def test_ch_read_both_ways() -> None:
+    assert abjad_consonants_kh("mordechai") == abjad_consonants("maradakhay")
+    assert abjad_consonants("charles") == abjad_consonants("sharlz")
+    assert abjad_consonants_kh("schmidt") == abjad_consonants("schmidt")
+
+
+def test_abjad_consonants_keep_different_names_apart() -> None:
+    assert abjad_consonants("jabar") != abjad_consonants("praia")
+    assert abjad_consonants("kuzul") != abjad_consonants("kamal")
+
+
+@given(st.text(alphabet=string.ascii_lowercase, max_size=30))
+def test_views_stay_lowercase_and_no_longer(token: str) -> None:
+    skeleton = abjad_consonants(token)
+    assert set(skeleton) <= set(string.ascii_lowercase)
+    assert not set(skeleton) & set("aeiouywvpgzq")
+    loose = vowel_class(translit_form(token))
+    assert len(loose) <= len(translit_form(token))

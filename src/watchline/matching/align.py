@@ -5,7 +5,10 @@ surnames first or last at will). The score is the weighted mean similarity of th
 where parts left without a partner count as zero-similarity pairs at a reduced weight:
 a query part the listed name lacks costs more (``UNMATCHED_QUERY``) than a listed part the
 query omits (``UNMATCHED_LISTED``), since forms routinely drop middle names and
-patronymics, and patronymics themselves cost little (``OPTIONAL_PART``).
+patronymics, and patronymics themselves cost little (``OPTIONAL_PART``). When every listed
+part found a partner (at least two of them), the query is a fuller form of the listed name
+("Laurent Nkunda Batware" for "LAURENT NKUNDA") and its extra parts cost only
+``UNMATCHED_QUERY_COVERED``.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from watchline.matching.tokens import LEGAL_FORMS
 
 UNMATCHED_QUERY = 0.6
 UNMATCHED_LISTED = 0.35
+UNMATCHED_QUERY_COVERED = 0.35
 OPTIONAL_PART = 0.3
 _PATRONYMIC = re.compile(
     r"(ich|ych|itch|ichna|ychna|ovna|evna|ivna|oglu|ogly|oghlu|kyzy|qizi|gizi|uly|uli)$"
@@ -109,5 +113,7 @@ def _scores(
     c_left = (wc * oc).sum(axis=1) - np.where(paired, (wc * oc)[rows, np.maximum(cj, 0)], 0.0).sum(
         axis=1
     )
-    denominator = pair_weight.sum(axis=1) + UNMATCHED_QUERY * q_left + UNMATCHED_LISTED * c_left
+    covered = (c_left <= 1e-9) & (paired.sum(axis=1) >= 2)
+    q_cost = np.where(covered, UNMATCHED_QUERY_COVERED, UNMATCHED_QUERY)
+    denominator = pair_weight.sum(axis=1) + q_cost * q_left + UNMATCHED_LISTED * c_left
     return np.where(denominator > 0, matched / np.maximum(denominator, 1e-9), 0.0)

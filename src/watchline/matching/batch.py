@@ -16,6 +16,7 @@ import numpy as np
 
 from watchline.matching.align import Alignment, align
 from watchline.matching.arrays import IntArray
+from watchline.matching.caches import Found, PartKey
 from watchline.matching.index import RETRIEVE_FLOOR, NameIndex
 from watchline.matching.names_score import JOINED_FACTOR, NameScores, joined_similarity
 from watchline.matching.similarity import QueryParts, pair_similarity
@@ -61,12 +62,42 @@ def score_units(index: NameIndex, units: list[Unit], limit: int) -> list[NameSco
 
 
 def _candidate_pairs(index: NameIndex, parts: QueryParts) -> tuple[IntArray, IntArray, np.ndarray]:
-    """(query part, listed part, similarity) for every plausible pair in the batch."""
+    """(query part, listed part, similarity) for every plausible pair in the batch.
+
+    A query part's candidates depend only on its text and script flags, and the same parts
+    (Mohammed, Ali, Ivanov) come back query after query: they are looked up and scored once
+    and kept in the index's retrieval cache until the index changes.
+    """
+    cache = index.caches.parts()
+    keys = _part_keys(parts)
+    missing = [g for g, key in enumerate(keys) if key not in cache]
+    if missing:
+        _fill_cache(index, parts, np.asarray(missing, dtype=np.int64), keys, cache)
+    found = [cache[key] for key in keys]
+    lengths = np.fromiter((len(f[0]) for f in found), dtype=np.int64, count=len(found))
+    qi = np.repeat(np.arange(len(found), dtype=np.int64), lengths)
+    if not len(qi):
+        return qi, qi.copy(), np.zeros(0)
+    pid = np.concatenate([f[0] for f in found])
+    sims = np.concatenate([f[1] for f in found])
+    return qi, pid, sims
+
+
+def _fill_cache(
+    index: NameIndex,
+    parts: QueryParts,
+    missing: IntArray,
+    keys: list[PartKey],
+    cache: dict[PartKey, Found],
+) -> None:
+    """Look up and score the listed parts of query parts not yet in the cache."""
     qi_list: list[int] = []
     pid_list: list[int] = []
     splits: list[int] = []  # pairs from a glued query part cut in two
     lookup = index.vocab.lookup
-    for g, token in enumerate(parts.tokens.tolist()):
+    tokens = parts.tokens
+    for g in missing.tolist():
+        token = tokens[g]
         found: list[int] = list(lookup(token))
         if not found:
             splits.extend(range(len(qi_list), len(qi_list) + 2 * len(_halves(index, token))))
@@ -78,7 +109,10 @@ def _candidate_pairs(index: NameIndex, parts: QueryParts) -> tuple[IntArray, Int
     sims = pair_similarity(parts, qi, index.vocab, pid, discount=False)
     sims[splits] = SPLIT_SIM
     keep = sims >= RETRIEVE_FLOOR
-    return qi[keep], pid[keep], sims[keep]
+    qi, pid, sims = qi[keep], pid[keep], sims[keep]
+    bounds = np.searchsorted(qi, missing), np.searchsorted(qi, missing, side="right")
+    for g, start, end in zip(missing.tolist(), *(b.tolist() for b in bounds), strict=True):
+        cache[keys[g]] = (pid[start:end], sims[start:end])
 
 
 def _halves(index: NameIndex, token: str) -> list[tuple[int, int]]:
@@ -151,8 +185,34 @@ def _pair_tensor(
     uniq, inverse = np.unique(keys, return_inverse=True)
     u_qi, u_pid = uniq // (len(index.vocab) + 1), uniq % (len(index.vocab) + 1)
     sims = np.zeros((r, m, n))
-    sims[mask] = pair_similarity(parts, u_qi, index.vocab, u_pid, discount=True)[inverse]
+    sims[mask] = _cached_similarity(index, parts, u_qi, u_pid)[inverse]
     return sims
+
+
+def _cached_similarity(
+    index: NameIndex, parts: QueryParts, qi: IntArray, pid: IntArray
+) -> np.ndarray:
+    """``pair_similarity`` (scoring view) through the index's pair cache.
+
+    The same (query part, listed part) pairs are scored again and again (every "Ali" query
+    meets the same listed "Ali", "Aly", "Alee"); a dictionary probe per pair costs far less
+    than the string comparisons behind one.
+    """
+    cache, ids = index.caches.pairs(_part_keys(parts))
+    codes = ((ids[qi] << 32) | pid).tolist()
+    get = cache.get
+    found = np.fromiter((get(c, -1.0) for c in codes), dtype=np.float64, count=len(codes))
+    missing = np.flatnonzero(found < 0)
+    if len(missing):
+        fresh = pair_similarity(parts, qi[missing], index.vocab, pid[missing], discount=True)
+        found[missing] = fresh
+        cache.update(zip([codes[i] for i in missing.tolist()], fresh.tolist(), strict=True))
+    return found
+
+
+def _part_keys(parts: QueryParts) -> list[PartKey]:
+    """What a query part's similarities depend on: its text and its script flags."""
+    return list(zip(parts.tokens.tolist(), parts.abjad.tolist(), parts.cross.tolist(), strict=True))
 
 
 def _needs_joined(alignment: Alignment, q_valid: np.ndarray, valid: np.ndarray) -> np.ndarray:

@@ -21,7 +21,9 @@ from pathlib import Path
 import numpy as np
 
 from watchline.matching.arrays import Growable, IntArray, csr_from_pairs, gather_csr
+from watchline.matching.caches import QueryCaches
 from watchline.matching.facts import Facts, entity_facts
+from watchline.matching.pairs import COMMON_DF, PairPostings
 from watchline.matching.skeleton import from_abjad
 from watchline.matching.tokens import tokenize
 from watchline.matching.vocab import Vocab
@@ -30,8 +32,14 @@ from watchline.model import MATCHABLE_SCHEMATA, Entity
 RETRIEVE_FLOOR = 0.7  # a part this unlike a query part does not make a name a candidate
 POSTING_BUDGET = 60_000  # postings read per query name before fuzzy neighbours are skipped
 HARD_BUDGET = 200_000  # postings read at most, even when every query part is common
+PRESELECT = 8  # rows ranked by matched rarity alone, per candidate returned
+UNMATCHED_PENALTY = 0.3  # share of a listed name's unmatched rarity taken off its rank
 MERGE_MIN = 20_000  # delta rows kept before merging them into the CSR postings
 SCHEMA_CODES: tuple[str, ...] = tuple(sorted(MATCHABLE_SCHEMATA))
+_EMPTY: IntArray = np.zeros(0, dtype=np.int64)
+# per query part: rows read, their weights, whether from one listed part (hence distinct),
+# the postings of its best listed part when that was not read, and that part's weight
+Group = tuple[IntArray, np.ndarray, bool, IntArray, float]
 
 
 class NameIndex:
@@ -54,12 +62,14 @@ class NameIndex:
         self.post_rows: IntArray = np.zeros(0, dtype=np.int64)
         self.delta: dict[int, list[int]] = {}
         self.delta_size = 0
+        self.pairs = PairPostings()
         self.by_document: dict[str, list[int]] = {}
         self._local = threading.local()
         self._staged_entity: list[int] = []
         self._staged_parts: list[int] = []
         self._staged_ptr: list[int] = []
         self.entity_names: dict[int, list[int]] = {}
+        self.caches = QueryCaches()
 
     # -- building ------------------------------------------------------------------------
     @classmethod
@@ -99,6 +109,7 @@ class NameIndex:
         names = entity.names
         if not names:
             return
+        self.caches.clear()
         row = len(self.entity_ids)
         self.entity_ids.append(entity.id)
         self.entity_row[entity.id] = row
@@ -134,6 +145,7 @@ class NameIndex:
         for part in parts:
             self.delta.setdefault(part, []).append(name_row)
         self.delta_size += len(parts)
+        self.pairs.add(name_row, parts, (self.df.data[parts] >= COMMON_DF).tolist())
 
     def _grow_df(self) -> None:
         if len(self.df) < len(self.vocab):
@@ -158,6 +170,12 @@ class NameIndex:
         self.post_ptr, self.post_rows = csr_from_pairs(self.name_parts.view, rows, len(self.vocab))
         self.delta = {}
         self.delta_size = 0
+        self.rebuild_pairs()
+
+    def rebuild_pairs(self) -> None:
+        """Pair postings of every name, with "common" judged on today's frequencies."""
+        common = self.df.view >= COMMON_DF
+        self.pairs = PairPostings.build(self.name_ptr.view, self.name_parts.view, common)
 
     # -- querying ------------------------------------------------------------------------
     @property
@@ -215,19 +233,25 @@ class NameIndex:
         keep = order[np.cumsum(df[order]) <= POSTING_BUDGET]
         if not len(keep):
             keep = order[:1]
-        best = np.lexsort((-sims, owners))
+        best = np.lexsort((-df, -sims, owners))  # ties: the commoner spelling is probed
         best = best[np.r_[True, owners[best][1:] != owners[best][:-1]]]
-        probes = [(self.postings(int(parts[b])), float(weights[b])) for b in best if b not in keep]
-        groups: list[tuple[IntArray, np.ndarray, bool]] = []
+        groups: list[Group] = []
         budget = HARD_BUDGET
-        for token in np.unique(owners[keep]).tolist():
-            mine = keep[owners[keep] == token]
+        for b in best.tolist():  # one group per query part, its rarer listed parts read
+            mine = keep[owners[keep] == owners[b]]
             rows, lengths = self._gather(parts[mine])
-            groups.append(
-                (rows[:budget], np.repeat(weights[mine], lengths)[:budget], len(mine) == 1)
-            )
+            probe = self.postings(int(parts[b])) if b not in keep else _EMPTY
+            kept = np.repeat(weights[mine], lengths)[:budget]
+            groups.append((rows[:budget], kept, len(mine) == 1, probe, float(weights[b])))
             budget = max(0, budget - len(rows))
-        return self._top_rows(groups, probes, allowed, limit)
+        unread = [int(parts[b]) for b in best.tolist() if b not in keep]
+        return self._top_rows(groups, self._pair_rows(unread), allowed, limit)
+
+    def _pair_rows(self, unread: list[int]) -> IntArray:
+        """Names holding two of the common parts left unread (scored by the probes alone)."""
+        common = [p for p in unread if self.df.data[p] >= COMMON_DF][:4]
+        found = [self.pairs.lookup(a, b) for i, a in enumerate(common) for b in common[i + 1 :]]
+        return np.concatenate(found)[:HARD_BUDGET] if found else _EMPTY
 
     def _gather(self, parts: IntArray) -> tuple[IntArray, IntArray]:
         """Name rows of several parts, concatenated in order, and the count per part."""
@@ -254,38 +278,38 @@ class NameIndex:
         return np.asarray(found, dtype=np.int64)
 
     def _top_rows(
-        self,
-        groups: list[tuple[IntArray, np.ndarray, bool]],
-        probes: list[tuple[IntArray, float]],
-        allowed: np.ndarray,
-        limit: int,
+        self, groups: list[Group], extra: IntArray, allowed: np.ndarray, limit: int
     ) -> IntArray:
         """Score name rows by the weight of the query parts they hold, keep the best.
 
-        ``groups`` holds, per query part, the rows read and their weights (and whether they
-        come from one listed part, hence are distinct). Each query part counts once per
-        row, at its best-matching listed part (a name holding "Sejbuk" and its misspelling
-        "Seejbuk" must not outrank one holding "Pimenovich Sejbuk"). Sums go through
-        reusable dense buffers: no sort over rows.
+        ``groups`` holds, per query part, the rows read and their weights, and the sorted
+        postings of its best listed part when that was not read (a *probe*), with its
+        weight; ``extra`` rows were found otherwise (pair postings). Each query part counts
+        once per row, at its best-matching listed part (a name holding "Sejbuk" and its
+        misspelling "Seejbuk" must not outrank one holding "Pimenovich Sejbuk"). Sums go
+        through reusable dense buffers: no sort over rows.
         """
         best, total = self._buffers()
-        for token_rows, weights, distinct in groups:
-            if distinct:
+        rows = np.concatenate([g[0] for g in groups] + [extra])
+        for token_rows, weights, distinct, probe, weight in groups:
+            hit = _EMPTY
+            if len(probe):
+                found = np.searchsorted(probe, rows).clip(max=len(probe) - 1)
+                hit = rows[probe[found] == rows]
+            if distinct and not len(hit):
                 total[token_rows] += weights
-            else:
-                np.maximum.at(best, token_rows, weights)
-                total[token_rows] += best[token_rows]  # fancy += adds once per distinct row
-                best[token_rows] = 0.0
-        rows = np.concatenate([g[0] for g in groups]) if groups else np.zeros(0, np.int64)
-        for postings, weight in probes:  # sorted row ids of a part not read in full
-            if len(postings):
-                found = np.searchsorted(postings, rows).clip(max=len(postings) - 1)
-                total[rows[postings[found] == rows]] += weight
+                continue
+            if len(hit):
+                token_rows = np.concatenate([token_rows, hit])
+                weights = np.concatenate([weights, np.full(len(hit), weight, np.float32)])
+            np.maximum.at(best, token_rows, weights)
+            total[token_rows] += best[token_rows]  # fancy += adds once per distinct row
+            best[token_rows] = 0.0
         # ties (common names) go to the shorter name: fewer unmatched parts to pay for
         totals = total[rows] - np.float32(1e-3) * self.name_len.view[rows]
         total[rows] = 0.0
-        if len(rows) > 4 * limit:
-            top = np.argpartition(-totals, 4 * limit - 1)[: 4 * limit]
+        if len(rows) > PRESELECT * limit:
+            top = np.argpartition(-totals, PRESELECT * limit - 1)[: PRESELECT * limit]
             rows, totals = rows[top], totals[top]
         rows, first = np.unique(rows, return_index=True)
         totals = totals[first]
@@ -293,8 +317,17 @@ class NameIndex:
         ok = self.alive.view[entity] & allowed[self.schema.view[entity]]
         rows, totals = rows[ok], totals[ok]
         if len(rows) > limit:
+            unmatched = np.maximum(self._name_weights(rows) - totals, 0.0)
+            totals = totals - UNMATCHED_PENALTY * unmatched
             rows = rows[np.argpartition(-totals, limit - 1)[:limit]]
         out: IntArray = rows.astype(np.int64)
+        return out
+
+    def _name_weights(self, rows: IntArray) -> np.ndarray:
+        """Summed rarity of all parts of some name rows (what a perfect match would hold)."""
+        listed, _ = self.parts_of(rows)
+        weights = np.where(listed >= 0, self.weights(np.maximum(listed, 0)), 0.0)
+        out: np.ndarray = weights.sum(axis=1)
         return out
 
     def _buffers(self) -> tuple[np.ndarray, np.ndarray]:

@@ -8,8 +8,8 @@ the reader can redo the sum.
 
 ``DEFAULT_THRESHOLD`` was chosen on ``bench/screening_quality.py --sweep``: the lowest
 value, in steps of 0.05, at which the false-positive rate stays at or below 1% in EVERY
-negative category (at 0.65 the Arabic negatives reach 1.1-1.5%; at 0.70 the worst is
-0.6%, overall 0.4%).
+negative category (rerun after the cross-script views: at 0.65 the Google ar2en negatives
+reach 1.03%; at 0.70 the worst is 0.6%, overall 0.5%; see docs/screening.md).
 """
 
 from __future__ import annotations

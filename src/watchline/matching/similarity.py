@@ -1,13 +1,20 @@
 """How alike two name parts are, for many pairs at once.
 
-Four views of a pair; the best one wins:
+Several views of a pair; the best one wins:
 
 * spelling: normalised OSA (Levenshtein with transpositions) similarity of the folded parts (typos);
 * transliteration: the same on :func:`~watchline.matching.skeleton.translit_form`, scaled by
   ``TRANSLIT_FACTOR`` (Iurii/Yuriy, Aleksei/Alexey, Schewtschenko/Shevchenko);
 * consonants: the same on consonant skeletons, scaled by ``ABJAD_FACTOR`` when either side
   came from Arabic/Hebrew script (vowels are guesses there) and by ``CONSONANT_FACTOR``
-  otherwise (Krylov and Korolev share a skeleton but are different names);
+  otherwise (Krylov and Korolev share a skeleton but are different names); for abjad pairs
+  also on :func:`~watchline.matching.skeleton.abjad_consonants` (as Arabic writes them:
+  no v, no p, one g/j), at ``ABJAD_SHORT_FACTOR`` when a skeleton has under 3 letters;
+* vowel drift: for cross-script pairs only (the query was written in a non-Latin script,
+  or the listed part came from an abjad), the mean of the transliteration view and the same
+  comparison on :func:`~watchline.matching.skeleton.vowel_class` forms, scaled by
+  ``VOWEL_FACTOR`` (Miršajmer/Mearsheimer: renderings of foreign names keep the consonant
+  frame and drift in the vowels; the mean keeps Elena/Alina apart from a sure match);
 * equivalence: parts with the same canonical key (given-name equivalents such as
   Ivan/Johann when the names layer knows them) count as identical.
 
@@ -20,7 +27,7 @@ merely-similar pairings discounted by ``KNOWN_NAME_FACTOR``: if the registry kno
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -29,7 +36,13 @@ from rapidfuzz.process import cpdist
 
 from watchline.matching.align import optional_factors
 from watchline.matching.arrays import IntArray
-from watchline.matching.skeleton import consonants, translit_form
+from watchline.matching.skeleton import (
+    abjad_consonants,
+    abjad_consonants_kh,
+    consonants,
+    translit_form,
+    vowel_class,
+)
 from watchline.matching.tokens import canonical
 
 if TYPE_CHECKING:
@@ -38,14 +51,17 @@ if TYPE_CHECKING:
 TRANSLIT_FACTOR = 0.97
 ABJAD_FACTOR = 0.95
 CONSONANT_FACTOR = 0.7
+ABJAD_SHORT_FACTOR = 0.85  # a two-consonant skeleton (Jabar/Praia: "br") is weak evidence
 INITIAL_SIM = 0.8  # "J" against "Joachim": consistent, but weak
 KNOWN_NAME_FACTOR = 0.85
 KNOWN_NAME_BELOW = 0.85  # closer pairs are spelling variants of one name, never discounted
 FLOOR = 0.55
 MIN_SKELETON = 3  # a one- or two-letter skeleton says nothing
+VOWEL_FACTOR = 0.97
 
 
 class _Unit(Protocol):
+    name: str
     tokens: list[str]
     abjad: bool
     start: int
@@ -62,11 +78,14 @@ class QueryParts:
 
     __slots__ = (
         "abjad",
+        "abjad_cons",
         "canon",
         "cons",
+        "cross",
         "exact",
         "form",
         "initial",
+        "loose",
         "optional",
         "short",
         "tiny",
@@ -74,7 +93,14 @@ class QueryParts:
         "unit",
     )
 
-    def __init__(self, tokens: list[str], abjad: np.ndarray, unit: IntArray, vocab: Vocab):
+    def __init__(
+        self,
+        tokens: list[str],
+        abjad: np.ndarray,
+        unit: IntArray,
+        vocab: Vocab,
+        cross: np.ndarray | None = None,
+    ):
         forms = [translit_form(t) for t in tokens]
         self.tokens = _objects(tokens)
         self.canon = _objects([canonical(t) for t in tokens])
@@ -88,19 +114,31 @@ class QueryParts:
         self.unit = unit
         self.exact = np.array([vocab.ids.get(t, -1) for t in tokens], dtype=np.int64)
         self.optional = optional_factors(tokens)
+        self.loose = _objects([vowel_class(f) for f in forms])
+        self.abjad_cons = _objects([abjad_consonants(t) for t in tokens])
+        self.cross = abjad if cross is None else cross
 
     @classmethod
     def of_units(cls, vocab: Vocab, units: Sequence[_Unit]) -> QueryParts:
         """Stack the parts of several query names; sets each unit's ``start`` offset."""
         tokens: list[str] = []
         abjad: list[bool] = []
+        cross: list[bool] = []
         owner: list[int] = []
         for u, unit in enumerate(units):
             unit.start = len(tokens)
             tokens += unit.tokens
             abjad += [unit.abjad] * len(unit.tokens)
+            cross += [unit.abjad or not_latin(unit.name)] * len(unit.tokens)
             owner += [u] * len(unit.tokens)
-        return cls(tokens, np.array(abjad, dtype=np.bool_), np.array(owner, dtype=np.int64), vocab)
+        as_bool = np.array(abjad, dtype=np.bool_)
+        owners = np.array(owner, dtype=np.int64)
+        return cls(tokens, as_bool, owners, vocab, np.array(cross, dtype=np.bool_))
+
+
+def not_latin(name: str) -> bool:
+    """True when a name has letters outside Latin (the query was transliterated)."""
+    return any(ord(c) > 0x24F and c.isalpha() for c in name)
 
 
 PARALLEL_PAIRS = 10**9  # above this many pairs rapidfuzz uses every core (GIL released)
@@ -126,6 +164,7 @@ def pair_similarity(
         _lev(query.form[qi], arrays["form"].view[pid]) * TRANSLIT_FACTOR,
     )
     sims = np.maximum(sims, _skeleton_similarity(query, qi, vocab, pid))
+    sims = np.maximum(sims, _vowel_drift(query, qi, vocab, pid))
     sims = np.maximum(sims, _initials(query, qi, vocab, pid))
     sims = np.where(query.canon[qi] == arrays["canon"].view[pid], 1.0, sims)
     if discount:
@@ -149,6 +188,31 @@ def _initials(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> n
     return out
 
 
+def _vowel_drift(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
+    """Cross-script pairs only: mean of form and vowel-class similarity, times a factor.
+
+    Not for a query part the registry itself knows: a query "Savchenko" beside a listed
+    "Savchenko" is that name, not a vowel-drifted rendering of "Shevchenko"."""
+    out = np.zeros(len(qi))
+    cross = (query.cross[qi] | vocab.abjad.view[pid]) & (query.exact[qi] < 0)
+    if not cross.any():
+        return out
+    idx = np.flatnonzero(cross)
+    listed = _per_part(vocab, pid[idx], "form", vowel_class)
+    forms = vocab.arrays["form"].view[pid[idx]]
+    both = _lev(query.form[qi[idx]], forms) + _lev(query.loose[qi[idx]], listed)
+    out[idx] = both / 2 * VOWEL_FACTOR
+    return out
+
+
+def _per_part(vocab: Vocab, pid: IntArray, key: str, view: Callable[[str], str]) -> np.ndarray:
+    """``view`` of the listed parts ``pid``, computed once per distinct part."""
+    unique, inverse = np.unique(pid, return_inverse=True)
+    values = _objects([view(v) for v in vocab.arrays[key].view[unique].tolist()])
+    out: np.ndarray = values[inverse]
+    return out
+
+
 def _skeleton_similarity(
     query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray
 ) -> np.ndarray:
@@ -158,6 +222,15 @@ def _skeleton_similarity(
     abjad = query.abjad[qi] | vocab.abjad.view[pid]
     short = (query.short[qi] | vocab.short_cons.view[pid]) & ~abjad
     tiny = query.tiny[qi] | vocab.tiny_cons.view[pid]
-    factor = np.where(abjad, ABJAD_FACTOR, CONSONANT_FACTOR)
-    out: np.ndarray = np.where(short | tiny, 0.0, skeleton * factor)
+    few = query.short[qi] | vocab.short_cons.view[pid]
+    factor = np.where(abjad, np.where(few, ABJAD_SHORT_FACTOR, ABJAD_FACTOR), CONSONANT_FACTOR)
+    out: np.ndarray = np.where(short | tiny | (abjad & few), 0.0, skeleton * factor)
+    if abjad.any():
+        idx = np.flatnonzero(abjad & ~tiny)
+        q_cons = query.abjad_cons[qi[idx]]
+        written = np.maximum(
+            _lev(q_cons, _per_part(vocab, pid[idx], "tokens", abjad_consonants)),
+            _lev(q_cons, _per_part(vocab, pid[idx], "tokens", abjad_consonants_kh)),
+        )
+        out[idx] = np.maximum(out[idx], written * factor[idx])
     return out

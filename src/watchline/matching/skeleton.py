@@ -16,6 +16,8 @@ import re
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
+        (r"^mc", "mak"),  # Mc is Mac: McNaughton, Макнотон, MacNaughton
+        (r"(?<=[aeiou])ch(?=[bdfgklmnpqrstvz])", "h"),  # German kh: Bachtijor, Michl
         (r"shch|sch|szcz|sh|ch(?=[^aeiouy]|$)|tch", "s"),
         (r"ch", "c"),
         (r"dzh|dj|zh|dsch|j(?=[aeiou])", "j"),
@@ -27,7 +29,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"th", "t"),
         (r"ck|q|c", "k"),
         (r"w", "v"),
-        (r"(?<=.)yo", "e"),
+        (r"(?<=.)(?:iyo|iio|yo)", "e"),  # Cyrillic yo written ё, io, iyo: Mirziioev
         (r"ou|oo|u", "u"),
         (r"ij|iy|yi|ii|y|j", "i"),
         (r"(?<=[aeiou])i(?=[aeiou])", ""),
@@ -47,6 +49,20 @@ def translit_form(token: str) -> str:
     return out or token
 
 
+_VOWEL_RUN = re.compile(r"[aeiou]+")
+
+
+def vowel_class(form: str) -> str:
+    """A transliteration form with every run of vowels written as one ``a``.
+
+    Renderings across scripts keep the consonant frame of a name but drift in its vowels
+    (Mearsheimer/Miršajmer, Bransby/Brensbi, Torgeir/Turgejr): this view keeps where the
+    vowels are and forgets which they are, so it is only used for cross-script pairs and
+    never alone (see ``similarity.py``). An initial vowel is kept: Elena and Alina are two
+    names, not two renderings of one."""
+    return form[:1] + _VOWEL_RUN.sub("a", form[1:])
+
+
 _ABJAD_CLASSES = str.maketrans("p", "b")
 
 
@@ -56,6 +72,52 @@ def consonants(form: str) -> str:
     Arabic has no p (it writes b), so skeletons merge p into b: harmless for other names,
     whose skeletons are only weak evidence anyway."""
     return _VOWELS.sub("", form).replace("v", "").translate(_ABJAD_CLASSES)
+
+
+_ARABIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"dzh|dj|zh|gh|g", "j"),
+        (r"tsch|tch|sch|sh|ch", "s"),
+        (r"kh", "h"),
+        (r"ph|v", "f"),
+        (r"th", "t"),
+        (r"dh", "d"),
+        (r"ck|cc|q|c(?![eiy])", "k"),
+        (r"c|z", "s"),
+        (r"x", "ks"),
+        (r"p", "b"),
+        (r"(?<=[aeiouy])h$", ""),
+        (r"gn", "n"),
+        (r"[aeiouyw]+", ""),
+        (r"(.)\1+", r"\1"),
+    )
+)
+
+
+def abjad_consonants(token: str) -> str:
+    """The consonants of a folded part as Arabic script would write them.
+
+    Arabic writes no short vowels, no v (f), no p (b), one letter for g/j (jim) and usually
+    one for s/z, and w/y double as vowels; a final h after a vowel is the ta marbuta that
+    romanisers write or not (Alqamah/Alaqama), and gn is one sound (Mignon). Names that
+    went through Arabic script are compared on this skeleton besides :func:`consonants`
+    (which drops v, losing a real consonant: Devlin/Difalin, Craven/Karafan) and the better
+    one counts. Built from the folded part, not the transliteration form, whose y/j glide
+    rules would drop the jim."""
+    out = token
+    for pattern, replacement in _ARABIC_RULES:
+        out = pattern.sub(replacement, out)
+    return out
+
+
+def abjad_consonants_kh(token: str) -> str:
+    """:func:`abjad_consonants` reading a lone ch as kh, as German, Dutch, Spanish-j and
+    Hebrew names come into Arabic (Mordechai/مردخاي, Seebach/زيباخ); English and French ch
+    (sh, tsh) is the default reading."""
+    if "ch" not in token or "sch" in token:
+        return abjad_consonants(token)
+    return abjad_consonants(token.replace("ch", "kh"))
 
 
 ABJAD = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")

@@ -1,0 +1,31 @@
+"""Part similarity views: cross-script ones apply only across scripts, never to Latin typos."""
+
+from __future__ import annotations
+
+from watchline.matching import Query, Screener
+from watchline.matching.similarity import not_latin
+from watchline.matching.tokens import fold
+from watchline.model import Entity
+
+
+def _score(listed: str, query: str) -> float:
+    screener = Screener([Entity.build("t", "Person", {"name": [listed]})])
+    hits = screener.screen(Query(query), threshold=0.0)
+    return hits[0].score if hits else 0.0
+
+
+def test_script_detection() -> None:
+    assert not_latin("Ламонж") and not_latin("مردخاي") and not_latin("Ლ")
+    assert not not_latin("Lamonge Sjursén O'Brien")
+
+
+def test_vowel_drift_only_for_transliterated_queries() -> None:
+    """The same folded letters score higher when they were read from Cyrillic."""
+    cyrillic = "Ламонж Сьюрсен"
+    assert _score("Lamonge Sjursen", cyrillic) > _score("Lamonge Sjursen", fold(cyrillic)) + 0.05
+
+
+def test_arabic_reading_of_v() -> None:
+    """Arabic writes v as f and inserts no short vowels: Difalin is Devlin."""
+    assert _score("Devlin Craven", "ديفلين كرافن") >= 0.7
+    assert _score("Devlin Craven", "Difalin Karafan") < 0.7  # a Latin query gets no such pass
