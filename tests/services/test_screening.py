@@ -117,3 +117,20 @@ def test_unreadable_saved_index_is_rebuilt_not_fatal(tmp_path: Path) -> None:
     (index_dir / "index.npz").write_bytes(b"not an index")
     service = ScreeningService(registry, index_dir)
     assert [r.hit.entity_id for r in service.screen(Query(name="Andrey Novikov"))] == ["p1"]
+
+
+def test_registry_changes_reach_the_screener_without_a_rebuild(store: Store) -> None:
+    """Publish, amend an alias, delist: each takes effect on the very next screening."""
+    registry = Registry(store)
+    service = ScreeningService(registry)
+    registry.publish(Entity.build("ge-1", "Person", {"name": ["გიორგი ბერიძე"]}),
+                     Listing(source="ge-national", originator="GE-SSG"), actor="t",
+                     agency="GE-SSG")
+    hits = service.screen(Query(name="Giorgi Beridze"))
+    assert [r.hit.entity_id for r in hits] == ["ge-1"]
+    registry.amend("ge-1", actor="t", reason="alias from court file", agency="GE-SSG",
+                   properties={"alias": ["Gia Kvaratskhelia"]})
+    assert [r.hit.entity_id for r in service.screen(Query(name="Gia Kvaratskhelia"))] == ["ge-1"]
+    registry.delist("ge-1", actor="t", reason="court annulled the listing", agency="GE-SSG")
+    assert service.screen(Query(name="Giorgi Beridze")) == []
+    assert service.screen(Query(name="Gia Kvaratskhelia")) == []
