@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -36,6 +37,9 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if services is None:
             _attach(app, build_services(settings), auth_cache_s)
+            # A serving process keeps the index's millions of objects for its whole life:
+            # freezing them keeps full garbage collections from stalling queries.
+            gc.freeze()
         yield
         app.state.services.close()
 

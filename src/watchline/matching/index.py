@@ -38,8 +38,8 @@ MERGE_MIN = 20_000  # delta rows kept before merging them into the CSR postings
 SCHEMA_CODES: tuple[str, ...] = tuple(sorted(MATCHABLE_SCHEMATA))
 _EMPTY: IntArray = np.zeros(0, dtype=np.int64)
 # per query part: rows read, their weights, whether from one listed part (hence distinct),
-# the postings of its best listed part when that was not read, and that part's weight
-Group = tuple[IntArray, np.ndarray, bool, IntArray, float]
+# its best listed part when that was not read in full (else -1), and that part's weight
+Group = tuple[IntArray, np.ndarray, bool, int, float]
 
 
 class NameIndex:
@@ -223,7 +223,8 @@ class NameIndex:
         (the rarest part is always read, up to ``HARD_BUDGET``). The best part of a query
         part left unread is *probed* instead: the rows already read are looked up in its
         sorted postings, so names holding two common parts still rank first without
-        reading either common list in full.
+        reading either common list in full; names made only of unread common parts come
+        from the pair postings (``pairs.py``).
         """
         if not len(parts):
             return np.zeros(0, dtype=np.int64)
@@ -240,7 +241,7 @@ class NameIndex:
         for b in best.tolist():  # one group per query part, its rarer listed parts read
             mine = keep[owners[keep] == owners[b]]
             rows, lengths = self._gather(parts[mine])
-            probe = self.postings(int(parts[b])) if b not in keep else _EMPTY
+            probe = int(parts[b]) if b not in keep else -1
             kept = np.repeat(weights[mine], lengths)[:budget]
             groups.append((rows[:budget], kept, len(mine) == 1, probe, float(weights[b])))
             budget = max(0, budget - len(rows))
@@ -282,27 +283,27 @@ class NameIndex:
     ) -> IntArray:
         """Score name rows by the weight of the query parts they hold, keep the best.
 
-        ``groups`` holds, per query part, the rows read and their weights, and the sorted
-        postings of its best listed part when that was not read (a *probe*), with its
-        weight; ``extra`` rows were found otherwise (pair postings). Each query part counts
-        once per row, at its best-matching listed part (a name holding "Sejbuk" and its
-        misspelling "Seejbuk" must not outrank one holding "Pimenovich Sejbuk"). Sums go
+        ``groups`` holds, per query part, the rows read and their weights, and its best
+        listed part when that was not read (a *probe*), with its weight; ``extra`` rows were
+        found otherwise (pair postings). Each query part counts once per row, at its
+        best-matching listed part (a name holding "Sejbuk" and its misspelling "Seejbuk"
+        must not outrank one holding "Pimenovich Sejbuk"). Sums go
         through reusable dense buffers: no sort over rows.
         """
         best, total = self._buffers()
         rows = np.concatenate([g[0] for g in groups] + [extra])
         for token_rows, weights, distinct, probe, weight in groups:
-            hit = _EMPTY
-            if len(probe):
-                found = np.searchsorted(probe, rows).clip(max=len(probe) - 1)
-                hit = rows[probe[found] == rows]
+            hit = self._holding(rows, probe) if probe >= 0 else _EMPTY
             if distinct and not len(hit):
                 total[token_rows] += weights
                 continue
+            if distinct:  # one listed part: its rows are distinct, plain assignment will do
+                best[token_rows] = weights
+            else:
+                np.maximum.at(best, token_rows, weights)
             if len(hit):
+                best[hit] = np.maximum(best[hit], np.float32(weight))
                 token_rows = np.concatenate([token_rows, hit])
-                weights = np.concatenate([weights, np.full(len(hit), weight, np.float32)])
-            np.maximum.at(best, token_rows, weights)
             total[token_rows] += best[token_rows]  # fancy += adds once per distinct row
             best[token_rows] = 0.0
         # ties (common names) go to the shorter name: fewer unmatched parts to pay for
@@ -321,6 +322,15 @@ class NameIndex:
             totals = totals - UNMATCHED_PENALTY * unmatched
             rows = rows[np.argpartition(-totals, limit - 1)[:limit]]
         out: IntArray = rows.astype(np.int64)
+        return out
+
+    def _holding(self, rows: IntArray, part: int) -> IntArray:
+        """The rows holding a part: each looked up in the part's sorted postings."""
+        postings = self.postings(part)
+        if not len(postings):
+            return _EMPTY
+        found = np.searchsorted(postings, rows).clip(max=len(postings) - 1)
+        out: IntArray = rows[postings[found] == rows]
         return out
 
     def _name_weights(self, rows: IntArray) -> np.ndarray:
