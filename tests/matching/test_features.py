@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from watchline.matching.countries import country_code
 from watchline.matching.facts import Facts, entity_facts, norm_date, norm_id, query_facts
 from watchline.matching.features import (
     DOB_CONFLICT,
@@ -18,6 +17,7 @@ from watchline.matching.features import (
 )
 from watchline.matching.query import Query
 from watchline.model import Entity
+from watchline.model.countries import country_code
 
 
 def dob(query: str, listed: str) -> float | None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from watchline.matching.countries import country_code
 from watchline.matching.query import Query
 from watchline.model import Entity
+from watchline.model.countries import country_code
 
 ID_PROPERTIES = ("idNumber", "passportNumber", "taxNumber", "registrationNumber", "imoNumber")
 COUNTRY_PROPERTIES = ("nationality", "citizenship", "country", "jurisdiction")

@@ -16,8 +16,8 @@ from typing import Any
 
 from watchline.errors import InputError
 from watchline.model import Entity, Listing, Record
+from watchline.model.countries import to_country
 from watchline.sources.base import SourceInfo, where
-from watchline.sources.countries import to_country
 from watchline.sources.dates import iso_partial
 from watchline.sources.ofac_xml import _ID_PROPERTIES
 

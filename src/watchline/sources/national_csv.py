@@ -13,8 +13,8 @@ from pathlib import Path
 
 from watchline.errors import InputError
 from watchline.model import MATCHABLE_SCHEMATA, Entity, Handling, Listing, Record
+from watchline.model.countries import country_code, is_country_code
 from watchline.sources.base import SourceInfo, where
-from watchline.sources.countries import country_code, is_country_code
 from watchline.sources.csvio import dict_rows
 from watchline.sources.dates import iso_partial
 

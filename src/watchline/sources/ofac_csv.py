@@ -19,8 +19,8 @@ from typing import NamedTuple
 
 from watchline.errors import InputError
 from watchline.model import Entity, Listing, Record
+from watchline.model.countries import to_country
 from watchline.sources.base import SourceInfo, claim, where
-from watchline.sources.countries import to_country
 from watchline.sources.csvio import read_rows
 from watchline.sources.ofac_remarks import parse_remarks
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from watchline.sources.countries import to_country
+from watchline.model.countries import to_country
 from watchline.sources.dates import parse_loose
 
 Props = dict[str, list[str]]

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from watchline.errors import InputError
 from watchline.model import Entity, Listing, Record
+from watchline.model.countries import to_country
 from watchline.sources.base import SourceInfo, claim, where
-from watchline.sources.countries import to_country
 from watchline.sources.dates import parse_loose, parse_numeric
 from watchline.sources.xmlsafe import Element, iter_events, local, release, text
 

@@ -110,15 +110,20 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+# RFC 4180 dialect, stated rather than sniffed: a sniffer that takes ' for a quote character
+# merges lines and shifts every later row number.
+_CSV = "header=true, all_varchar=true, delim=',', quote='\"', escape='\"'"
+
+
 def _load_raw(con: duckdb.DuckDBPyConnection, path: Path, cmap: ColumnMap | None) -> None:
     """Create ``raw(pos, <canonical text columns>)`` in file order."""
     if path.suffix.lower() == ".parquet":
         source = "read_parquet(?)"
     elif cmap is None:
         names = "[" + ", ".join(f"'{c}'" for c in CANONICAL) + "]"
-        source = f"read_csv(?, header=true, all_varchar=true, store_rejects=true, names={names})"
+        source = f"read_csv(?, {_CSV}, store_rejects=true, names={names})"
     else:
-        source = "read_csv(?, header=true, all_varchar=true, store_rejects=true)"
+        source = f"read_csv(?, {_CSV}, store_rejects=true)"
     if cmap is None:
         select = ", ".join(CANONICAL)
     else:
@@ -315,8 +320,8 @@ def _accounts(con: duckdb.DuckDBPyConnection, accounts_path: Path | None) -> Acc
         con.execute(
             f"CREATE TABLE holders AS SELECT {_BANK.format(c=_quote('Bank ID'))} "
             'AS bank, trim("Account Number") AS number, any_value("Entity Name") AS name, '
-            'any_value("Entity ID") AS entity FROM read_csv(?, header=true, '
-            "all_varchar=true, ignore_errors=true) GROUP BY ALL",
+            'any_value("Entity ID") AS entity FROM read_csv(?, '
+            f"{_CSV}, ignore_errors=true) GROUP BY ALL",
             [str(accounts_path)],
         )
         rows = con.execute(

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from watchline.errors import InputError
 from watchline.model import Entity, Listing, Record
+from watchline.model.countries import to_country
 from watchline.sources.base import SourceInfo, claim, where
-from watchline.sources.countries import to_country
 from watchline.sources.csvio import dict_rows
 from watchline.sources.dates import checked, parse_numeric
 

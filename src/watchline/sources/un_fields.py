@@ -7,7 +7,7 @@ property can be read, and tested, on its own.
 
 from __future__ import annotations
 
-from watchline.sources.countries import to_country
+from watchline.model.countries import to_country
 from watchline.sources.dates import iso_partial, parse_loose, year_range
 from watchline.sources.xmlsafe import Element, text, texts
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from watchline.errors import InputError
 from watchline.model import Entity, Listing, Record
+from watchline.model.countries import to_country
 from watchline.sources import un_fields as f
 from watchline.sources.base import SourceInfo, claim, where
-from watchline.sources.countries import to_country
 from watchline.sources.dates import iso_partial
 from watchline.sources.xmlsafe import Element, iter_events, release, text, texts
 
