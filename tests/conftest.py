@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import settings as hypothesis_settings
 
 from watchline.store import Store
 
@@ -16,6 +17,12 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
 POSTGRES_URL = os.environ.get("WATCHLINE_TEST_POSTGRES_URL")
 BACKENDS = ["sqlite", "postgres"]
+
+# CI explores the same examples every run, so main never turns red by the luck of the draw;
+# developers' runs keep drawing new ones (and the failures they find become @example cases).
+hypothesis_settings.register_profile("ci", derandomize=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE",
+                                                "ci" if os.environ.get("CI") else "default"))
 
 
 def shared(*parts: str) -> Path:
