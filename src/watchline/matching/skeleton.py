@@ -12,6 +12,7 @@ consonant skeleton is fair evidence; for others it is weak (Krylov/Korolev share
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
@@ -40,7 +41,12 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 _VOWELS = re.compile(r"[aeiou]+")
 
+# Name parts repeat heavily across queries and listed names; these views are pure functions
+# of the part, so a bounded cache spares the regexes on the screening hot path.
+PART_VIEW_CACHE = 1 << 18
 
+
+@lru_cache(maxsize=PART_VIEW_CACHE)
 def translit_form(token: str) -> str:
     """One spelling for the usual romanisation variants of a folded part."""
     out = token
@@ -52,6 +58,7 @@ def translit_form(token: str) -> str:
 _VOWEL_RUN = re.compile(r"[aeiou]+")
 
 
+@lru_cache(maxsize=PART_VIEW_CACHE)
 def vowel_class(form: str) -> str:
     """A transliteration form with every run of vowels written as one ``a``.
 
@@ -95,6 +102,7 @@ _ARABIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+@lru_cache(maxsize=PART_VIEW_CACHE)
 def abjad_consonants(token: str) -> str:
     """The consonants of a folded part as Arabic script would write them.
 
@@ -111,6 +119,7 @@ def abjad_consonants(token: str) -> str:
     return out
 
 
+@lru_cache(maxsize=PART_VIEW_CACHE)
 def abjad_consonants_kh(token: str) -> str:
     """:func:`abjad_consonants` reading a lone ch as kh, as German, Dutch, Spanish-j and
     Hebrew names come into Arabic (Mordechai/مردخاي, Seebach/زيباخ); English and French ch
