@@ -45,8 +45,10 @@ class AppContext:
         with counting_progress("Loading the bundled UN list") as advance:
             summary = seed_if_empty(self._registry, self.settings, progress=advance)
         if summary:
-            err_console.print(f"[dim]First run: loaded the bundled UN Security Council list "
-                              f"({summary.added} entities, list of {summary.list_date}).[/]")
+            listed = sum(s.active for s in self._registry.sources() if s.name == summary.source)
+            err_console.print(f"[dim]First run: loaded the bundled UN Security Council list of "
+                              f"{summary.list_date}: {listed:,} listed persons and "
+                              f"organisations ({summary.added:,} FtM entities).[/]")
 
 
 def get_context(ctx: typer.Context) -> AppContext:
