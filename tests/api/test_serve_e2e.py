@@ -95,9 +95,14 @@ def test_screen_one_name_over_loopback(server: tuple[str, str]) -> None:
 
 
 def test_openapi_docs_and_auth_over_loopback(server: tuple[str, str]) -> None:
-    base, _key = server
+    base, key = server
     assert "/match/{dataset}" in httpx.get(f"{base}/openapi.json").json()["paths"]
     assert httpx.get(f"{base}/docs").status_code == 200
     assert httpx.get(f"{base}/sources").status_code == 401
+    body = {"queries": {"q1": {"schema": "Person", "properties": {"name": ["Jane Nobody"]}}}}
+    headers = {"Authorization": f"Bearer {key}"}
+    # Its own /match call: under xdist this test may get a server no other test has used.
+    assert httpx.post(f"{base}/match/default", json=body, headers=headers,
+                      timeout=30).status_code == 200
     metrics = httpx.get(f"{base}/metrics").text
     assert 'route="/match/{dataset}"' in metrics

@@ -77,3 +77,28 @@ def test_listing_fields_outside_the_amendable_set_are_refused(store: Store) -> N
     with pytest.raises(InputError, match="originator"):
         registry.amend("am-1", actor="a", reason="r", agency="AM-NSS",
                        listing={"originator": "GE-SSG"})
+
+
+def test_a_change_whose_witness_fails_is_rolled_back(store: Store) -> None:
+    """What commits with a change (its audit entry) fails: the change is not kept either."""
+    registry = Registry(store)
+    publish(registry)
+
+    def failing_witness(conn: object, record: object) -> None:
+        raise RuntimeError("audit store unavailable")
+
+    with pytest.raises(RuntimeError):
+        registry.delist("am-1", actor="a", reason="court annulled", agency="AM-NSS",
+                        witness=failing_witness)
+    assert registry.get("am-1").listing.status is Status.ACTIVE
+    assert [h.event for h in registry.history("am-1")] == ["listed"]
+
+
+def test_the_witness_sees_the_new_version_inside_the_transaction(store: Store) -> None:
+    registry = Registry(store)
+    publish(registry)
+    seen: list[int] = []
+    registry.amend("am-1", actor="a", reason="r", agency="AM-NSS",
+                   properties={"alias": ["Aram P."]},
+                   witness=lambda conn, record: seen.append(record.version))
+    assert seen == [2]

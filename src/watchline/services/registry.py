@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.engine import Connection
+
 from watchline.errors import ConflictError, InputError, NotFoundError, PermissionDeniedError
 from watchline.model import MATCHABLE_SCHEMATA, Entity, Handling, Listing, Record, Status
 from watchline.services.importing import ImportSummary, Progress, import_file
@@ -20,6 +22,13 @@ from watchline.store import sources_table
 from watchline.store.db import Store
 
 Listener = Callable[[Sequence[Record]], None]
+# Called inside a change's transaction with its connection and the new record, so that what
+# must commit with the change (its audit entry) commits or rolls back with it.
+Witness = Callable[[Connection, Record], None]
+
+
+def _no_witness(conn: Connection, record: Record) -> None:
+    """The default: a change with nothing to commit beside it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +115,7 @@ class Registry:
             return last, repo.events_of_import(conn, last.id)
 
     def publish(self, entity: Entity, listing: Listing, actor: str,
-                agency: str | None = None) -> Record:
+                agency: str | None = None, witness: Witness = _no_witness) -> Record:
         """Add an agency's own record; the agency becomes its originator."""
         if agency is not None and listing.originator != agency:
             raise PermissionDeniedError("an agency can only publish records it originates")
@@ -116,12 +125,14 @@ class Registry:
                 raise ConflictError(f"record {entity.id!r} exists already")
             repo.insert(conn, [record], [repo.event_row(record, 1, "listed", actor,
                                                         listing.reason, None)])
+            witness(conn, record)
         self.notify([entity.id])
         return record
 
     def amend(self, entity_id: str, actor: str, reason: str, agency: str | None = None,
               properties: Mapping[str, Sequence[str]] | None = None,
-              listing: Mapping[str, Any] | None = None) -> Record:
+              listing: Mapping[str, Any] | None = None,
+              witness: Witness = _no_witness) -> Record:
         """Change properties or listing fields; the previous version stays in history."""
         _require_reason(reason)
         with self.store.transaction() as conn:
@@ -130,11 +141,12 @@ class Registry:
             updated = Record(entity, _amend_listing(current.listing, listing or {}),
                              current.version + 1)
             self._write(conn, updated, "amended", actor, reason)
+            witness(conn, updated)
         self.notify([entity_id])
         return updated
 
     def delist(self, entity_id: str, actor: str, reason: str,
-               agency: str | None = None) -> Record:
+               agency: str | None = None, witness: Witness = _no_witness) -> Record:
         """Delist a record: it stops hitting, and its history is kept."""
         _require_reason(reason)
         with self.store.transaction() as conn:
@@ -144,6 +156,7 @@ class Registry:
             listing = replace(current.listing, status=Status.DELISTED)
             updated = Record(current.entity, listing, current.version + 1)
             self._write(conn, updated, "delisted", actor, reason)
+            witness(conn, updated)
         self.notify([entity_id])
         return updated
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path
+from sqlalchemy.engine import Connection
 
 from watchline.api import convert, schemas
 from watchline.api.deps import CurrentCaller, Services
@@ -20,25 +21,36 @@ from watchline.errors import WatchlineError
 from watchline.model import Entity, Handling, Listing, Record
 from watchline.services.access import Action, Caller, visible_counts
 from watchline.services.hits import AGENCY_SOURCE
+from watchline.services.registry import Witness
 
 router = APIRouter(tags=["registry"])
 EntityId = Annotated[str, Path(min_length=1, max_length=255, description="Record id")]
 
 
 def audited(
-    services: ApiServices, caller: Caller, action: str, target: str, change: Callable[[], Record]
+    services: ApiServices,
+    caller: Caller,
+    action: str,
+    target: str,
+    change: Callable[[Witness], Record],
 ) -> Record:
-    """Run a registry change and audit its outcome, failures included."""
+    """Run a registry change with its audit entry in the same transaction.
+
+    A change and its entry commit together or not at all, so no change goes unaudited;
+    refused changes (nothing written) are audited on their own.
+    """
+
+    def witness(conn: Connection, record: Record) -> None:
+        summary = {"outcome": "ok", "version": record.version}
+        services.audit.write(conn, caller.agency, caller.key_id, action, target, summary)
+
     try:
-        record = change()
+        record = change(witness)
     except WatchlineError as error:
         services.audit.append(
             caller.agency, caller.key_id, action, target, {"outcome": type(error).__name__}
         )
         raise
-    services.audit.append(
-        caller.agency, caller.key_id, action, target, {"outcome": "ok", "version": record.version}
-    )
     services.screening.invalidate()
     return record
 
@@ -81,7 +93,7 @@ def publish(body: schemas.EntityIn, caller: CurrentCaller, services: Services) -
         caller,
         "publish",
         entity.id,
-        lambda: services.registry.publish(entity, listing, caller.actor, caller.agency),
+        lambda w: services.registry.publish(entity, listing, caller.actor, caller.agency, w),
     )
     return convert.entity_out(record, services.registry.history(record.id, caller.agency))
 
@@ -98,13 +110,14 @@ def amend(
         caller,
         "amend",
         entity_id,
-        lambda: services.registry.amend(
+        lambda w: services.registry.amend(
             entity_id,
             caller.actor,
             body.reason,
             caller.agency,
             properties=body.properties,
             listing=listing,
+            witness=w,
         ),
     )
     return convert.entity_out(record, services.registry.history(entity_id, caller.agency))
@@ -121,7 +134,7 @@ def delist(
         caller,
         "delist",
         entity_id,
-        lambda: services.registry.delist(entity_id, caller.actor, body.reason, caller.agency),
+        lambda w: services.registry.delist(entity_id, caller.actor, body.reason, caller.agency, w),
     )
     return convert.entity_out(record, services.registry.history(entity_id, caller.agency))
 
