@@ -56,7 +56,5 @@ def test_case_history_is_appended_never_rewritten(store: Store) -> None:
 
 
 def test_case_needs_an_existing_alert(store: Store) -> None:
-    if store.engine.dialect.name == "sqlite":
-        pytest.skip("SQLite does not enforce foreign keys without the pragma")
     with pytest.raises(sa.exc.IntegrityError), store.transaction() as conn:
         repo.insert_case(conn, 12345, "x", "analyst", AT)
