@@ -160,3 +160,11 @@ def test_wrong_root_and_missing_dataid(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         list(UnXmlSource(nodata).records())
     assert info.value.where == "nodata.xml:2 (INDIVIDUAL DATAID=?)"
+
+
+def test_packed_aliases_are_split(un_records: list[Record]) -> None:
+    """The UN writes several spellings in one alias field; each becomes an alias."""
+    aliases = {n for r in un_records if r.entity.target for n in r.entity.get("alias")}
+    assert not [n for n in aliases if ";" in n]
+    assert {"Qasim Soleimani", "Kasim Sulaymani"} <= aliases
+    assert "Encep Nurjaman" in aliases

@@ -8,6 +8,7 @@ property can be read, and tested, on its own.
 from __future__ import annotations
 
 from watchline.model.countries import to_country
+from watchline.sources.alias_text import alias_names
 from watchline.sources.dates import iso_partial, parse_loose, year_range
 from watchline.sources.xmlsafe import Element, text, texts
 
@@ -47,13 +48,14 @@ def full_name(elem: Element) -> str:
 
 
 def aliases(elem: Element, tag: str) -> dict[str, list[str]]:
-    """Aliases by FtM property: good/a.k.a. -> alias, low -> weakAlias, f.k.a. -> previousName."""
+    """Aliases by FtM property: good/a.k.a. -> alias, low -> weakAlias, f.k.a. -> previousName.
+
+    A field holding several spellings or a remark gives one alias per name (``alias_names``).
+    """
     found: dict[str, list[str]] = {"alias": [], "weakAlias": [], "previousName": []}
     for alias in elem.iter(tag):
-        name = text(alias.find("ALIAS_NAME"))
-        if name:
-            quality = text(alias.find("QUALITY")).lower()
-            found[_ALIAS_PROPERTY.get(quality, "alias")].append(name)
+        quality = text(alias.find("QUALITY")).lower()
+        found[_ALIAS_PROPERTY.get(quality, "alias")] += alias_names(text(alias.find("ALIAS_NAME")))
     return found
 
 
