@@ -30,3 +30,27 @@ def test_fuller_query_costs_less_than_a_different_part() -> None:
 def test_one_shared_part_is_not_a_match() -> None:
     """Query "Salim Saleh" against "Salim Kony": one pair, one part left on each side."""
     assert _score([[1.0, 0.0], [0.0, 0.0]]) < 0.6
+
+
+def test_query_covered_by_longer_listed_name() -> None:
+    """Query "Anwar al-Awlaqi" against "Anwar Nasser Abdullah al-Awlaqi": both query parts
+    surely paired, the listed name's middle (father's, grandfather's) names are omitted."""
+    covered = _score([[1.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 1.0]])
+    assert covered > 0.84
+
+
+def test_weak_pairs_do_not_cover() -> None:
+    """The cheap leftovers need sure pairs: "Mariia Kazakova" must not cover "Kazakova Daria
+    Mikhailovna" through a 0.7 Mariia/Daria pair."""
+    weak = _score([[0.7, 0.0, 0.0], [0.0, 1.0, 0.0]])
+    sure = _score([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
+    assert weak < 0.75 < sure
+
+
+def test_unknown_extra_part_weighs_no_more_than_the_pairs() -> None:
+    """A query part the registry has never seen has the top rarity weight; when it is the
+    fuller form's extra part it costs no more than a paired part would."""
+    matrix = np.array([[[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]]])
+    wq, wc = np.array([[1.5, 1.5, 3.0]]), np.array([[1.5, 1.5]])
+    ones_q, ones_c = np.ones((1, 3)), np.ones((1, 2))
+    assert float(align(matrix, wq, wc, ones_q, ones_c).scores[0]) > 0.9

@@ -29,3 +29,14 @@ def test_arabic_reading_of_v() -> None:
     """Arabic writes v as f and inserts no short vowels: Difalin is Devlin."""
     assert _score("Devlin Craven", "ديفلين كرافن") >= 0.7
     assert _score("Devlin Craven", "Difalin Karafan") < 0.7  # a Latin query gets no such pass
+
+
+def test_cross_script_allowance_is_explained_and_one_way() -> None:
+    """A Cyrillic query against a Latin listed name gets the romanisation allowance, and
+    says so; the same query against a Cyrillic listed name does not."""
+    latin = Screener([Entity.build("x", "Person", {"name": ["Stacey Holloway"]})])
+    (hit,) = latin.screen(Query("Стэйси Холлоуэй"))
+    assert "romanised from another script" in hit.explanation.contributions[0].detail
+    native = Screener([Entity.build("y", "Person", {"name": ["Стейси Холлоуэй"]})])
+    (same_script,) = native.screen(Query("Стэйси Холлоуэй"), threshold=0.0)
+    assert "romanised" not in same_script.explanation.contributions[0].detail

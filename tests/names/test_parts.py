@@ -21,6 +21,8 @@ from watchline.names import NamePart, name_tokens, tag_parts
         ("محمد عبد الرحمن الهاشمي", ("muhammad", "abdulrahman", "hashimi")),
         ("Abd al-Aziz", ("abdulaziz",)),
         ("Abdelaziz", ("abdulaziz",)),
+        # "Abdulla" is a whole name (Abdullah), not "Abd" waiting for its root
+        ("Anwar Nasser Abdulla al-Awlaqi", ("anwar", "nasser", "abdullah", "awlaqi")),
         ("Abdurrahman", ("abdulrahman",)),
         ("Abd Allah", ("abdullah",)),
         ("Abdallah", ("abdullah",)),
@@ -119,3 +121,11 @@ def test_particle_sequences_never_raise(words: list[str], schema: str) -> None:
     tokens = name_tokens(name, schema)
     assert all(t and " " not in t for t in tokens)
     assert len(tag_parts(name, schema)) >= len(tokens) - 1
+
+
+def test_known_name_forms() -> None:
+    from watchline.names import canonical, known_name
+
+    assert known_name("elena") and known_name("alina")
+    assert canonical("elena") != canonical("alina")
+    assert not known_name("zzqxv")

@@ -22,7 +22,9 @@ from watchline.matching.tokens import LEGAL_FORMS
 
 UNMATCHED_QUERY = 0.6
 UNMATCHED_LISTED = 0.35
-UNMATCHED_QUERY_COVERED = 0.35
+UNMATCHED_QUERY_COVERED = 0.2
+UNMATCHED_LISTED_COVERED = 0.1
+COVERED_MIN_SIM = 0.9  # the leftover parts of the other side are cheap only after sure pairs
 OPTIONAL_PART = 0.3
 _PATRONYMIC = re.compile(
     r"(ich|ych|itch|ichna|ychna|ovna|evna|ivna|oglu|ogly|oghlu|kyzy|qizi|gizi|uly|uli)$"
@@ -107,13 +109,26 @@ def _scores(
     wc_pair = np.where(paired, wc[rows, np.maximum(cj, 0)], 0.0)
     pair_weight = (wq_pair + wc_pair) / 2
     matched = (pair_weight * ps).sum(axis=1)
-    q_left = (wq * oq).sum(axis=1) - np.where(paired, (wq * oq)[rows, np.maximum(qi, 0)], 0.0).sum(
-        axis=1
-    )
-    c_left = (wc * oc).sum(axis=1) - np.where(paired, (wc * oc)[rows, np.maximum(cj, 0)], 0.0).sum(
-        axis=1
-    )
-    covered = (c_left <= 1e-9) & (paired.sum(axis=1) >= 2)
-    q_cost = np.where(covered, UNMATCHED_QUERY_COVERED, UNMATCHED_QUERY)
-    denominator = pair_weight.sum(axis=1) + q_cost * q_left + UNMATCHED_LISTED * c_left
+    q_free = _unpaired(qi, wq.shape[1]) & (wq > 0)
+    c_free = _unpaired(cj, wc.shape[1]) & (wc > 0)
+    q_left = np.where(q_free, wq * oq, 0.0).sum(axis=1)
+    c_left = np.where(c_free, wc * oc, 0.0).sum(axis=1)
+    sure = (paired.sum(axis=1) >= 2) & (np.where(paired, ps, 1.0).min(axis=1) >= COVERED_MIN_SIM)
+    # a fuller query: its extra parts cost little, and no more than the heaviest pair's part
+    # (a part the registry has never seen gets the highest rarity weight, not information)
+    cap = np.maximum(wq_pair.max(axis=1, initial=0.0), wc_pair.max(axis=1, initial=0.0))
+    q_left_capped = np.where(q_free, np.minimum(wq * oq, cap[:, None]), 0.0).sum(axis=1)
+    covered = (c_left <= 1e-9) & sure
+    q_cost = np.where(covered, UNMATCHED_QUERY_COVERED * q_left_capped, UNMATCHED_QUERY * q_left)
+    c_cost = np.where((q_left <= 1e-9) & sure, UNMATCHED_LISTED_COVERED, UNMATCHED_LISTED) * c_left
+    denominator = pair_weight.sum(axis=1) + q_cost + c_cost
     return np.where(denominator > 0, matched / np.maximum(denominator, 1e-9), 0.0)
+
+
+def _unpaired(index: IntArray, width: int) -> np.ndarray:
+    """(K, width) mask of the positions that no pair in ``index`` (K, steps) uses."""
+    used = np.zeros((len(index), width + 1), dtype=np.bool_)
+    rows = np.arange(len(index))[:, None]
+    used[rows, np.where(index >= 0, index, width)] = True
+    out: np.ndarray = ~used[:, :width]
+    return out

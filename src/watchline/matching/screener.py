@@ -147,7 +147,8 @@ class Screener:
                 best[row] = _Best(sim, unit.name, scores, k)
 
     def _score(self, best: _Best, facts: Facts, row: int) -> tuple[float, list[Contribution]]:
-        contributions = [name_contribution(best.name_sim)]
+        listed_name = self.index.name_text[int(best.scores.rows[best.k])]
+        contributions = [name_contribution(best.name_sim, best.query_name, listed_name)]
         contributions += feature_contributions(facts, self.index.facts[row])
         return combine(contributions), contributions
 

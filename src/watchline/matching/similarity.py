@@ -43,7 +43,7 @@ from watchline.matching.skeleton import (
     translit_form,
     vowel_class,
 )
-from watchline.matching.tokens import canonical
+from watchline.matching.tokens import canonical, known_name
 
 if TYPE_CHECKING:
     from watchline.matching.vocab import Vocab
@@ -58,6 +58,7 @@ KNOWN_NAME_BELOW = 0.85  # closer pairs are spelling variants of one name, never
 FLOOR = 0.55
 MIN_SKELETON = 3  # a one- or two-letter skeleton says nothing
 VOWEL_FACTOR = 0.97
+DISTINCT_NAMES_FACTOR = 0.92  # Elena/Alina: two known names, not two spellings
 
 
 class _Unit(Protocol):
@@ -67,7 +68,7 @@ class _Unit(Protocol):
     start: int
 
 
-def _objects(values: Sequence[str]) -> np.ndarray:
+def _objects(values: Sequence[object]) -> np.ndarray:
     out = np.empty(len(values), dtype=object)
     out[:] = list(values)
     return out
@@ -85,6 +86,7 @@ class QueryParts:
         "exact",
         "form",
         "initial",
+        "known",
         "loose",
         "optional",
         "short",
@@ -104,6 +106,7 @@ class QueryParts:
         forms = [translit_form(t) for t in tokens]
         self.tokens = _objects(tokens)
         self.canon = _objects([canonical(t) for t in tokens])
+        self.known = np.array([known_name(t) for t in tokens], dtype=np.bool_)
         self.form = _objects(forms)
         cons = [consonants(f) for f in forms]
         self.cons = _objects(cons)
@@ -166,11 +169,22 @@ def pair_similarity(
     sims = np.maximum(sims, _skeleton_similarity(query, qi, vocab, pid))
     sims = np.maximum(sims, _vowel_drift(query, qi, vocab, pid))
     sims = np.maximum(sims, _initials(query, qi, vocab, pid))
-    sims = np.where(query.canon[qi] == arrays["canon"].view[pid], 1.0, sims)
+    same = query.canon[qi] == arrays["canon"].view[pid]
+    sims = np.where(same, 1.0, sims)
+    sims = np.where(~same & _both_known(query, qi, vocab, pid), sims * DISTINCT_NAMES_FACTOR, sims)
     if discount:
         fuzzy = (query.exact[qi] >= 0) & (sims < KNOWN_NAME_BELOW)
         sims = np.where(fuzzy, sims * KNOWN_NAME_FACTOR, sims)
     out: np.ndarray = np.where(sims < FLOOR, 0.0, sims).astype(np.float64)
+    return out
+
+
+def _both_known(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
+    """Pairs of two known name forms (of different names, when their keys differ)."""
+    out = query.known[qi].astype(np.bool_)
+    idx = np.flatnonzero(out)
+    if len(idx):
+        out[idx] = _per_part(vocab, pid[idx], "tokens", known_name).astype(np.bool_)
     return out
 
 
@@ -205,7 +219,7 @@ def _vowel_drift(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -
     return out
 
 
-def _per_part(vocab: Vocab, pid: IntArray, key: str, view: Callable[[str], str]) -> np.ndarray:
+def _per_part(vocab: Vocab, pid: IntArray, key: str, view: Callable[[str], object]) -> np.ndarray:
     """``view`` of the listed parts ``pid``, computed once per distinct part."""
     unique, inverse = np.unique(pid, return_inverse=True)
     values = _objects([view(v) for v in vocab.arrays[key].view[unique].tolist()])
@@ -226,11 +240,22 @@ def _skeleton_similarity(
     factor = np.where(abjad, np.where(few, ABJAD_SHORT_FACTOR, ABJAD_FACTOR), CONSONANT_FACTOR)
     out: np.ndarray = np.where(short | tiny | (abjad & few), 0.0, skeleton * factor)
     if abjad.any():
-        idx = np.flatnonzero(abjad & ~tiny)
-        q_cons = query.abjad_cons[qi[idx]]
-        written = np.maximum(
-            _lev(q_cons, _per_part(vocab, pid[idx], "tokens", abjad_consonants)),
-            _lev(q_cons, _per_part(vocab, pid[idx], "tokens", abjad_consonants_kh)),
-        )
-        out[idx] = np.maximum(out[idx], written * factor[idx])
+        idx = np.flatnonzero(abjad)
+        out[idx] = np.maximum(out[idx], _written_consonants(query, qi[idx], vocab, pid[idx]))
+    return out
+
+
+def _written_consonants(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
+    """Abjad pairs on the consonants Arabic writes; their own length decides how much a
+    match says (the transliteration skeleton drops the jim of "Janufa" as a glide)."""
+    q_cons = query.abjad_cons[qi]
+    listed = _per_part(vocab, pid, "tokens", abjad_consonants)
+    written = np.maximum(
+        _lev(q_cons, listed), _lev(q_cons, _per_part(vocab, pid, "tokens", abjad_consonants_kh))
+    )
+    q_len = np.fromiter((len(c) for c in q_cons.tolist()), dtype=np.int64, count=len(qi))
+    c_len = np.fromiter((len(c) for c in listed.tolist()), dtype=np.int64, count=len(pid))
+    shortest = np.minimum(q_len, c_len)
+    factor = np.where(shortest < MIN_SKELETON, ABJAD_SHORT_FACTOR, ABJAD_FACTOR)
+    out: np.ndarray = np.where(shortest < 2, 0.0, written * factor)
     return out

@@ -116,6 +116,8 @@ def abjad_consonants(token: str) -> str:
     out = token
     for pattern, replacement in _ARABIC_RULES:
         out = pattern.sub(replacement, out)
+    if token and token[0] in "aeiouyw":
+        return ("a" if token[0] in "aeiou" else token[0]) + out
     return out
 
 

@@ -66,6 +66,7 @@ def _load() -> tuple[list[Callable[..., Any]], str]:
 
 
 (_fold, _name_tokens, _canonical, _phonetic), NAMES_LAYER = _load()
+_known_name, _ = _pick("watchline.names", "known_name", lambda token: False)
 
 
 def _legal_forms() -> frozenset[str]:
@@ -89,6 +90,11 @@ def fold(text: str) -> str:
 def canonical(token: str) -> str:
     """Cross-language equivalence key of one folded name part (names layer ``canonical``)."""
     return str(_canonical(token) or token)
+
+
+def known_name(token: str) -> bool:
+    """Whether the names layer knows this part as a form of a name (names layer ``known_name``)."""
+    return bool(_known_name(token))
 
 
 def phonetic(token: str) -> str:

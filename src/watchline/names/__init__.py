@@ -1,10 +1,10 @@
 """Name parts, cross-language name equivalents and matching keys (pure core, no I/O).
 
 Public API: :func:`name_tokens`, :func:`tag_parts` / :class:`NamePart`, :func:`canonical`,
-:func:`surname_key`, :func:`phonetic_key`, :func:`compact_legal_form`.
+:func:`surname_key`, :func:`known_name`, :func:`phonetic_key`, :func:`compact_legal_form`.
 """
 
-from watchline.names.keys import canonical, phonetic_key, surname_key
+from watchline.names.keys import canonical, known_name, phonetic_key, surname_key
 from watchline.names.legal import compact_legal_form
 from watchline.names.model import NamePart
 from watchline.names.parts import name_tokens, tag_parts
@@ -13,6 +13,7 @@ __all__ = [
     "NamePart",
     "canonical",
     "compact_legal_form",
+    "known_name",
     "name_tokens",
     "phonetic_key",
     "surname_key",

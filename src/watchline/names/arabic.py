@@ -24,7 +24,7 @@ ARTICLES = CORE_ARTICLES | SUN_ARTICLES
 FILIATION = frozenset({"bin", "ibn", "ben", "bint", "binti", "ould", "ibnu", "walad", "wuld"})
 ABD_WORDS = frozenset(
     {"abd", "abdul", "abdel", "abdal", "abdol", "abdu", "abdur", "abdus", "abdar", "abdoul",
-     "abdou", "abdil", "abdulla"}
+     "abdou", "abdil"}
 )  # fmt: skip
 ABU_WORDS = frozenset({"abu", "abou", "abo", "abul", "aboul"})
 _ALLAH = frozenset({"lah", "la", "llah", "lla", "allah", "alla", "ullah", "ulla", "loh", "laye"})

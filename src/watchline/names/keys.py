@@ -91,6 +91,15 @@ def equivalents() -> dict[str, str]:
     return table
 
 
+def known_name(token: str) -> bool:
+    """True when the equivalence table knows this folded part as a form of some name.
+
+    Two known forms in different classes (Elena, Alina) are two names, however alike they
+    are spelt; similarity alone would read them as a spelling variant of each other.
+    """
+    return token in equivalents()
+
+
 @lru_cache(maxsize=1 << 18)
 def canonical(token: str) -> str:
     """Return the equivalence-class key of one folded name part.
