@@ -76,6 +76,10 @@ OUT_OF_SCOPE = {
     "wd_arabic_single": "as wd_russian_single",
     "neg_wd_russian_single": "negatives of wd_russian_single",
     "neg_wd_arabic_single": "negatives of wd_arabic_single",
+    "un_alias_mixed": "UN aliases that share two or more parts with the primary name but "
+    "also hold parts it lacks while it holds parts they lack (another combination of names, "
+    "'Ahmed Jan Kuchi' for 'AHMED JAN WAZIR AKHTAR MOHAMMAD'); production indexes every "
+    "alias, so the alias itself finds them",
     "un_alias_other_name": "UN aliases that are other names (noms de guerre, translations) or "
     "share one name part only with the primary name (a shared surname alone must not hit); "
     "production indexes every alias, so the alias itself finds them",

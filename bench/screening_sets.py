@@ -81,41 +81,53 @@ def load_un() -> Loaded:
         for alias in node.findall("INDIVIDUAL_ALIAS") + node.findall("ENTITY_ALIAS"):
             names = [n for n in alias_names(_text(alias, "ALIAS_NAME")) if n != name]
             if names and _text(alias, "QUALITY") == "Good":
-                variant = any(is_variant(n, name) for n in names)
-                category = "un_alias_variant" if variant else "un_alias_other_name"
+                kinds = {alias_kind(n, name) for n in names}
+                kind = next(k for k in ("variant", "mixed", "other") if k in kinds)
+                category = "un_alias_other_name" if kind == "other" else f"un_alias_{kind}"
                 cases.append(Case(category, Query(names, schema=schema), eid))
     return listed, cases
 
 
-# Articles and filiation words are not name parts: "Hassan Al-Tikriti" shares one name with
-# "HAMID RAJA SHALAH AL-TIKRITI", not two.
-_PARTICLES = frozenset({"al", "el", "ul", "ur", "ud", "bin", "ben", "ibn", "bint", "wa", "de"})
+# Articles, filiation words and titles are not name parts: "Hassan Al-Tikriti" shares one
+# name with "HAMID RAJA SHALAH AL-TIKRITI", not two; "Doctor Muthanna al-Dari" has two names.
+_NOT_NAMES = frozenset(
+    {"al", "el", "ul", "ur", "ud", "bin", "ben", "ibn", "bint", "wa", "de", "mullah", "mulla",
+     "haji", "hajji", "doctor", "dr", "sheikh", "shaikh", "maulavi", "maulawi", "mawlawi",
+     "qari", "general", "colonel", "col", "ii", "iii", "iv"}
+)  # fmt: skip
 
 
 def _crude_parts(name: str) -> list[str]:
     parts = re.split(r"[^0-9a-z]+", anyascii(name).lower())
-    return [p for p in parts if len(p) > 1 and p not in _PARTICLES]
+    return [p for p in parts if len(p) > 1 and p not in _NOT_NAMES]
 
 
-def is_variant(alias: str, primary: str) -> bool:
-    """Crude rule, independent of the matcher: is a UN alias a spelling variant of the name?
+def alias_kind(alias: str, primary: str) -> str:
+    """Crude rule, independent of the matcher: how a UN alias relates to the primary name.
 
-    A part of the alias counts as shared when some part of the primary name starts with the
-    same letter and has a plain Indel ratio of at least 60 with it; the alias is a variant
-    when at least half of its parts, and at least two (unless the primary name has only
-    one), are shared. Everything else is a different name ("AIGLE BLANC" for "FRANK
-    KAKOLELE BWAMBALE"), which production finds by indexing the alias, or shares one part
-    only ("General Mudacumura" or "Kony" for "JOSEPH KONY"), which by policy must not hit
-    (a shared surname alone is not a match).
+    A part is *shared* when a part of the other name starts with the same letter and has a
+    plain Indel ratio of at least 60 with it. ``variant``: at least two parts shared (one if
+    the primary name has only one) and one name's parts all shared, i.e. the alias is the
+    name respelt, or a shorter or fuller form of it ("Hani Yusef" for "HANI AL-SAYYID
+    AL-SEBAI YUSIF"). ``mixed``: at least two shared, but both names also have parts the
+    other lacks ("Ahmed Jan Kuchi" for "AHMED JAN WAZIR AKHTAR MOHAMMAD"): another
+    combination of names, which screening finds through the indexed alias itself, not by
+    similarity to the primary name. ``other``: everything else (noms de guerre such as
+    "AIGLE BLANC" for "FRANK KAKOLELE BWAMBALE", one shared part such as "General
+    Mudacumura" or "Kony", which by policy must not hit).
     """
     alias_parts, primary_parts = _crude_parts(alias), _crude_parts(primary)
-    if not alias_parts:
-        return False
-    shared = sum(
-        any(a[0] == p[0] and fuzz.ratio(a, p) >= 60 for p in primary_parts) for a in alias_parts
-    )
-    needed = min(2, len(primary_parts))
-    return 2 * shared >= len(alias_parts) and shared >= needed
+    if not alias_parts or not primary_parts:
+        return "other"
+    in_primary = [_shared(a, primary_parts) for a in alias_parts]
+    in_alias = [_shared(p, alias_parts) for p in primary_parts]
+    if sum(in_primary) < min(2, len(primary_parts)):
+        return "other"
+    return "variant" if all(in_primary) or all(in_alias) else "mixed"
+
+
+def _shared(part: str, others: list[str]) -> bool:
+    return any(part[0] == o[0] and fuzz.ratio(part, o) >= 60 for o in others)
 
 
 def _un_nodes(tree: etree._ElementTree) -> Iterator[tuple[etree._Element, str]]:

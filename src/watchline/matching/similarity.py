@@ -59,6 +59,7 @@ FLOOR = 0.55
 MIN_SKELETON = 3  # a one- or two-letter skeleton says nothing
 VOWEL_FACTOR = 0.97
 DISTINCT_NAMES_FACTOR = 0.92  # Elena/Alina: two known names, not two spellings
+DISTINCT_KEYS_BELOW = 0.75
 
 
 class _Unit(Protocol):
@@ -171,7 +172,8 @@ def pair_similarity(
     sims = np.maximum(sims, _initials(query, qi, vocab, pid))
     same = query.canon[qi] == arrays["canon"].view[pid]
     sims = np.where(same, 1.0, sims)
-    sims = np.where(~same & _both_known(query, qi, vocab, pid), sims * DISTINCT_NAMES_FACTOR, sims)
+    distinct = ~same & _distinct_names(query, qi, vocab, pid)
+    sims = np.where(distinct, sims * DISTINCT_NAMES_FACTOR, sims)
     if discount:
         fuzzy = (query.exact[qi] >= 0) & (sims < KNOWN_NAME_BELOW)
         sims = np.where(fuzzy, sims * KNOWN_NAME_FACTOR, sims)
@@ -179,12 +181,18 @@ def pair_similarity(
     return out
 
 
-def _both_known(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
-    """Pairs of two known name forms (of different names, when their keys differ)."""
+def _distinct_names(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
+    """Pairs of two known forms of clearly different names (Elena/Alina, Maria/Daria).
+
+    The equivalence classes are mined, and some names are split over two classes with
+    near-identical keys (yusef/yusuf); only classes whose keys are themselves unalike
+    (similarity below ``DISTINCT_KEYS_BELOW``) count as different names."""
     out = query.known[qi].astype(np.bool_)
     idx = np.flatnonzero(out)
     if len(idx):
-        out[idx] = _per_part(vocab, pid[idx], "tokens", known_name).astype(np.bool_)
+        listed_known = _per_part(vocab, pid[idx], "tokens", known_name).astype(np.bool_)
+        keys = _lev(query.canon[qi[idx]], vocab.arrays["canon"].view[pid[idx]])
+        out[idx] = listed_known & (keys < DISTINCT_KEYS_BELOW)
     return out
 
 
