@@ -129,3 +129,10 @@ def test_known_name_forms() -> None:
     assert known_name("elena") and known_name("alina")
     assert canonical("elena") != canonical("alina")
     assert not known_name("zzqxv")
+
+
+def test_name_forms_hold_the_whole_class() -> None:
+    from watchline.names import name_forms
+
+    assert {"tatiana", "tatyana", "tetiana"} <= set(name_forms("tatyana"))
+    assert name_forms("zzqxv") == ()

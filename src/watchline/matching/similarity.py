@@ -43,7 +43,7 @@ from watchline.matching.skeleton import (
     translit_form,
     vowel_class,
 )
-from watchline.matching.tokens import canonical, known_name
+from watchline.matching.tokens import canonical, known_name, name_forms
 
 if TYPE_CHECKING:
     from watchline.matching.vocab import Vocab
@@ -60,6 +60,8 @@ MIN_SKELETON = 3  # a one- or two-letter skeleton says nothing
 VOWEL_FACTOR = 0.97
 DISTINCT_NAMES_FACTOR = 0.92  # Elena/Alina: two known names, not two spellings
 DISTINCT_KEYS_BELOW = 0.75
+FORMS_FROM, FORMS_UNTIL = 0.55, 0.9  # pairs worth a look through the other forms
+FORMS_FACTOR = 0.95
 
 
 class _Unit(Protocol):
@@ -170,6 +172,7 @@ def pair_similarity(
     sims = np.maximum(sims, _skeleton_similarity(query, qi, vocab, pid))
     sims = np.maximum(sims, _vowel_drift(query, qi, vocab, pid))
     sims = np.maximum(sims, _initials(query, qi, vocab, pid))
+    sims = np.maximum(sims, _other_forms(query, qi, vocab, pid, sims))
     same = query.canon[qi] == arrays["canon"].view[pid]
     sims = np.where(same, 1.0, sims)
     distinct = ~same & _distinct_names(query, qi, vocab, pid)
@@ -193,6 +196,39 @@ def _distinct_names(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray
         listed_known = _per_part(vocab, pid[idx], "tokens", known_name).astype(np.bool_)
         keys = _lev(query.canon[qi[idx]], vocab.arrays["canon"].view[pid[idx]])
         out[idx] = listed_known & (keys < DISTINCT_KEYS_BELOW)
+    return out
+
+
+def _other_forms(
+    query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray, sims: np.ndarray
+) -> np.ndarray:
+    """An unknown spelling against the closest form of the known name on the other side.
+
+    Only between a known and an unknown part that are already alike (two known names
+    are compared as they are: Elena is not Alina because Alena is a form of Alina)."""
+    out = np.zeros(len(qi))
+    listed_known = _per_part(vocab, pid, "tokens", known_name).astype(np.bool_)
+    pick = (query.known[qi] ^ listed_known) & (sims >= FORMS_FROM) & (sims < FORMS_UNTIL)
+    idx = np.flatnonzero(pick)
+    if not len(idx):
+        return out
+    q_tokens = query.tokens[qi[idx]].tolist()
+    c_tokens = vocab.arrays["tokens"].view[pid[idx]].tolist()
+    spellings: list[str] = []
+    forms: list[str] = []
+    counts: list[int] = []
+    for q, c, c_known in zip(q_tokens, c_tokens, listed_known[idx].tolist(), strict=True):
+        known, spelling = (c, q) if c_known else (q, c)
+        alternatives = name_forms(known)
+        spellings += [spelling] * len(alternatives)
+        forms += alternatives
+        counts.append(len(alternatives))
+    if not forms:
+        return out
+    sims_all = _lev(_objects(spellings), _objects(forms))
+    starts = np.cumsum([0, *counts[:-1]])
+    has = np.array(counts) > 0
+    out[idx[has]] = np.maximum.reduceat(sims_all, starts[has]) * FORMS_FACTOR
     return out
 
 

@@ -67,6 +67,7 @@ def _load() -> tuple[list[Callable[..., Any]], str]:
 
 (_fold, _name_tokens, _canonical, _phonetic), NAMES_LAYER = _load()
 _known_name, _ = _pick("watchline.names", "known_name", lambda token: False)
+_name_forms, _ = _pick("watchline.names", "name_forms", lambda token: ())
 
 
 def _legal_forms() -> frozenset[str]:
@@ -95,6 +96,11 @@ def canonical(token: str) -> str:
 def known_name(token: str) -> bool:
     """Whether the names layer knows this part as a form of a name (names layer ``known_name``)."""
     return bool(_known_name(token))
+
+
+def name_forms(token: str) -> tuple[str, ...]:
+    """All known forms of the name a part is a form of (names layer ``name_forms``)."""
+    return tuple(_name_forms(token))
 
 
 def phonetic(token: str) -> str:

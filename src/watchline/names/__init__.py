@@ -4,7 +4,7 @@ Public API: :func:`name_tokens`, :func:`tag_parts` / :class:`NamePart`, :func:`c
 :func:`surname_key`, :func:`known_name`, :func:`phonetic_key`, :func:`compact_legal_form`.
 """
 
-from watchline.names.keys import canonical, known_name, phonetic_key, surname_key
+from watchline.names.keys import canonical, known_name, name_forms, phonetic_key, surname_key
 from watchline.names.legal import compact_legal_form
 from watchline.names.model import NamePart
 from watchline.names.parts import name_tokens, tag_parts
@@ -14,6 +14,7 @@ __all__ = [
     "canonical",
     "compact_legal_form",
     "known_name",
+    "name_forms",
     "name_tokens",
     "phonetic_key",
     "surname_key",

@@ -91,6 +91,24 @@ def equivalents() -> dict[str, str]:
     return table
 
 
+@cache
+def _classes() -> dict[str, tuple[str, ...]]:
+    members: dict[str, list[str]] = {}
+    for form, key in equivalents().items():
+        members.setdefault(key, []).append(form)
+    return {key: tuple(forms) for key, forms in members.items()}
+
+
+def name_forms(token: str) -> tuple[str, ...]:
+    """Every known form of the name ``token`` is a form of (empty when it is not known).
+
+    A misspelt or rarely spelt part ("Taiana") is often closer to one of the forms of the
+    name it stands for ("Tatiana") than to the form one list happened to write ("Tatyana").
+    """
+    key = equivalents().get(token)
+    return () if key is None else _classes()[key]
+
+
 def known_name(token: str) -> bool:
     """True when the equivalence table knows this folded part as a form of some name.
 
