@@ -21,8 +21,9 @@ BACKENDS = ["sqlite", "postgres"]
 # CI explores the same examples every run, so main never turns red by the luck of the draw;
 # developers' runs keep drawing new ones (and the failures they find become @example cases).
 hypothesis_settings.register_profile("ci", derandomize=True)
-hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE",
-                                                "ci" if os.environ.get("CI") else "default"))
+hypothesis_settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default")
+)
 
 
 def shared(*parts: str) -> Path:

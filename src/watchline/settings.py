@@ -37,7 +37,8 @@ class Settings:
             settings,
             seed_bundled_list=env.get("WATCHLINE_SEED", "1") not in {"0", "false", "no"},
             rate_limit_per_minute=int(
-                env.get("WATCHLINE_RATE_LIMIT", settings.rate_limit_per_minute)),
+                env.get("WATCHLINE_RATE_LIMIT", settings.rate_limit_per_minute)
+            ),
         )
 
     @property

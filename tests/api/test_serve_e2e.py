@@ -102,7 +102,9 @@ def test_openapi_docs_and_auth_over_loopback(server: tuple[str, str]) -> None:
     body = {"queries": {"q1": {"schema": "Person", "properties": {"name": ["Jane Nobody"]}}}}
     headers = {"Authorization": f"Bearer {key}"}
     # Its own /match call: under xdist this test may get a server no other test has used.
-    assert httpx.post(f"{base}/match/default", json=body, headers=headers,
-                      timeout=30).status_code == 200
+    assert (
+        httpx.post(f"{base}/match/default", json=body, headers=headers, timeout=30).status_code
+        == 200
+    )
     metrics = httpx.get(f"{base}/metrics").text
     assert 'route="/match/{dataset}"' in metrics

@@ -17,8 +17,13 @@ pytestmark = pytest.mark.slow
 
 def run(home: Path, *args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
     env = {"PATH": "/usr/bin:/bin", "COLUMNS": "200", "HOME": str(home)}
-    result = subprocess.run([sys.executable, "-m", "watchline", "--home", str(home), *args],
-                            capture_output=True, text=True, env=env, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "watchline", "--home", str(home), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
     if ok and result.returncode != 0:
         raise AssertionError(f"exit {result.returncode}\n{result.stdout}\n{result.stderr}")
     return result
@@ -41,8 +46,9 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_first_run_loads_bundled_un_list_and_show_works(seeded: Path, tmp_path: Path) -> None:
     out = tmp_path / "all.json"
     run(seeded, "export", "--format", "ftm", "--output", str(out))
-    targets = [e for e in read_ftm(out) if e["schema"] in ("Person", "Organization")
-               and e["target"]]
+    targets = [
+        e for e in read_ftm(out) if e["schema"] in ("Person", "Organization") and e["target"]
+    ]
     assert len(targets) == 1003
     shown = run(seeded, "show", str(targets[0]["id"])).stdout
     assert "History" in shown and "listed" in shown
@@ -59,7 +65,8 @@ def test_export_import_export_gives_the_same_entities(seeded: Path, tmp_path: Pa
 
 
 def test_truncated_file_is_refused_with_its_name_and_nothing_changes(
-        seeded: Path, tmp_path: Path) -> None:
+    seeded: Path, tmp_path: Path
+) -> None:
     data = shared("un", "consolidated.xml").read_bytes()
     bad = tmp_path / "broken.xml"
     bad.write_bytes(data[: len(data) // 2])
@@ -72,8 +79,10 @@ def test_truncated_file_is_refused_with_its_name_and_nothing_changes(
 
 def test_reimport_and_diff_show_changes(tmp_path: Path) -> None:
     home = tmp_path / "h"
-    rows = [{"id": i, "schema": "Person", "target": True, "properties": {"name": [n]}}
-            for i, n in (("p1", "Andrei Novikov"), ("p2", "Aram Petrosyan"))]
+    rows = [
+        {"id": i, "schema": "Person", "target": True, "properties": {"name": [n]}}
+        for i, n in (("p1", "Andrei Novikov"), ("p2", "Aram Petrosyan"))
+    ]
     v1, v2 = tmp_path / "v1.json", tmp_path / "v2.json"
     v1.write_text("\n".join(json.dumps(r) for r in rows))
     rows[0]["properties"] = {"name": ["Andrei Novikov"], "birthDate": ["1970"]}
@@ -89,15 +98,23 @@ def test_reimport_and_diff_show_changes(tmp_path: Path) -> None:
 
 def test_screen_single_name_and_batch_csv_contract(seeded: Path, tmp_path: Path) -> None:
     queries = tmp_path / "queries.csv"
-    queries.write_text("id,name,birth_date\nq1,Saddam Hussein Al-Tikriti,\n"
-                       "q2,Jane Ordinary Nobody,1990-01-01\n", encoding="utf-8")
+    queries.write_text(
+        "id,name,birth_date\nq1,Saddam Hussein Al-Tikriti,\nq2,Jane Ordinary Nobody,1990-01-01\n",
+        encoding="utf-8",
+    )
     results = tmp_path / "results.csv"
     run(seeded, "screen", "--input", str(queries), "--output", str(results))
     with results.open(encoding="utf-8") as handle:
         reader = csv.DictReader(handle)
         rows = list(reader)
-        assert reader.fieldnames == ["query_id", "rank", "entity_id", "score", "matched_name",
-                                     "explanation"]
+        assert reader.fieldnames == [
+            "query_id",
+            "rank",
+            "entity_id",
+            "score",
+            "matched_name",
+            "explanation",
+        ]
     assert {r["query_id"] for r in rows} == {"q1"}
     assert rows[0]["rank"] == "1" and rows[0]["entity_id"]
     single = run(seeded, "screen", "Saddam Hussein Al-Tikriti", "--json").stdout
@@ -107,8 +124,9 @@ def test_screen_single_name_and_batch_csv_contract(seeded: Path, tmp_path: Path)
 def test_bad_queries_csv_names_the_row(seeded: Path, tmp_path: Path) -> None:
     queries = tmp_path / "q.csv"
     queries.write_text("id,name\nq1,Some Name\nq2,\n", encoding="utf-8")
-    result = run(seeded, "screen", "--input", str(queries), "--output",
-                 str(tmp_path / "r.csv"), ok=False)
+    result = run(
+        seeded, "screen", "--input", str(queries), "--output", str(tmp_path / "r.csv"), ok=False
+    )
     assert result.returncode == 2
     assert "q.csv:3" in result.stderr
     assert not (tmp_path / "r.csv").exists()

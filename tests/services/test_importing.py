@@ -16,20 +16,22 @@ from watchline.store import Store
 
 
 def write_ftm(path: Path, entities: list[dict[str, object]]) -> Path:
-    path.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in entities),
-                    encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in entities), encoding="utf-8"
+    )
     return path
 
 
 def person(eid: str, name: str, **props: list[str]) -> dict[str, object]:
-    return {"id": eid, "schema": "Person", "target": True,
-            "properties": {"name": [name], **props}}
+    return {"id": eid, "schema": "Person", "target": True, "properties": {"name": [name], **props}}
 
 
 def table_counts(store: Store) -> dict[str, int]:
     with store.reader() as conn:
-        return {t: conn.execute(sa.text(f"SELECT count(*) FROM {t}")).scalar_one()
-                for t in ("entities", "entity_events", "imports", "sources")}
+        return {
+            t: conn.execute(sa.text(f"SELECT count(*) FROM {t}")).scalar_one()
+            for t in ("entities", "entity_events", "imports", "sources")
+        }
 
 
 def test_un_list_imports_all_1003_subjects(store: Store) -> None:
@@ -58,18 +60,25 @@ def test_truncated_list_is_refused_and_changes_nothing(store: Store, tmp_path: P
     assert table_counts(store) == before
 
 
-def test_reimport_records_additions_amendments_and_removals(store: Store,
-                                                            tmp_path: Path) -> None:
+def test_reimport_records_additions_amendments_and_removals(store: Store, tmp_path: Path) -> None:
     registry = Registry(store)
-    v1 = [person("a", "Andrei Novikov"), person("b", "Oleksandr Shevchenko"),
-          person("c", "Ivan Petrov")]
-    first = registry.import_file(write_ftm(tmp_path / "v1.json", v1), format="ftm",
-                                 source="national")
+    v1 = [
+        person("a", "Andrei Novikov"),
+        person("b", "Oleksandr Shevchenko"),
+        person("c", "Ivan Petrov"),
+    ]
+    first = registry.import_file(
+        write_ftm(tmp_path / "v1.json", v1), format="ftm", source="national"
+    )
     assert (first.added, first.amended, first.removed) == (3, 0, 0)
-    v2 = [person("a", "Andrei Novikov", birthDate=["1970-05-01"]), person("b",
-          "Oleksandr Shevchenko"), person("d", "Hryhorii Kovalenko")]
-    second = registry.import_file(write_ftm(tmp_path / "v2.json", v2), format="ftm",
-                                  source="national")
+    v2 = [
+        person("a", "Andrei Novikov", birthDate=["1970-05-01"]),
+        person("b", "Oleksandr Shevchenko"),
+        person("d", "Hryhorii Kovalenko"),
+    ]
+    second = registry.import_file(
+        write_ftm(tmp_path / "v2.json", v2), format="ftm", source="national"
+    )
     assert (second.added, second.amended, second.removed, second.unchanged) == (1, 1, 1, 1)
     history = registry.history("a")
     assert [h.event for h in history] == ["listed", "amended"]
@@ -83,22 +92,26 @@ def test_reimport_records_additions_amendments_and_removals(store: Store,
 
 def test_relisting_a_removed_record_is_an_event(store: Store, tmp_path: Path) -> None:
     registry = Registry(store)
-    for name, rows in (("1", [person("a", "A"), person("b", "B")]), ("2", [person("a", "A")]),
-                       ("3", [person("a", "A"), person("b", "B")])):
-        registry.import_file(write_ftm(tmp_path / f"{name}.json", rows), format="ftm",
-                             source="s")
+    for name, rows in (
+        ("1", [person("a", "A"), person("b", "B")]),
+        ("2", [person("a", "A")]),
+        ("3", [person("a", "A"), person("b", "B")]),
+    ):
+        registry.import_file(write_ftm(tmp_path / f"{name}.json", rows), format="ftm", source="s")
     assert [h.event for h in registry.history("b")] == ["listed", "delisted", "relisted"]
     assert registry.get("b").listing.status is Status.ACTIVE
 
 
 def test_an_id_cannot_move_to_another_source(store: Store, tmp_path: Path) -> None:
     registry = Registry(store)
-    registry.import_file(write_ftm(tmp_path / "a.json", [person("x", "A")]), format="ftm",
-                         source="one")
+    registry.import_file(
+        write_ftm(tmp_path / "a.json", [person("x", "A")]), format="ftm", source="one"
+    )
     before = table_counts(store)
     with pytest.raises(ConflictError):
-        registry.import_file(write_ftm(tmp_path / "b.json", [person("x", "B")]), format="ftm",
-                             source="two")
+        registry.import_file(
+            write_ftm(tmp_path / "b.json", [person("x", "B")]), format="ftm", source="two"
+        )
     assert table_counts(store) == before
 
 
@@ -114,8 +127,11 @@ def test_listeners_hear_of_every_changed_record(store: Store, tmp_path: Path) ->
     registry = Registry(store)
     heard: list[str] = []
     registry.subscribe(lambda records: heard.extend(r.id for r in records))
-    registry.import_file(write_ftm(tmp_path / "a.json", [person("x", "A"), person("y", "B")]),
-                         format="ftm", source="s")
+    registry.import_file(
+        write_ftm(tmp_path / "a.json", [person("x", "A"), person("y", "B")]),
+        format="ftm",
+        source="s",
+    )
     assert sorted(heard) == ["x", "y"]
 
 

@@ -10,22 +10,39 @@ from watchline.services.registry import Registry
 from watchline.store import Store
 
 
-def publish(registry: Registry, eid: str = "am-1", agency: str = "AM-NSS",
-            handling: Handling = Handling.PUBLIC) -> None:
+def publish(
+    registry: Registry,
+    eid: str = "am-1",
+    agency: str = "AM-NSS",
+    handling: Handling = Handling.PUBLIC,
+) -> None:
     entity = Entity.build(eid, "Person", {"name": ["Արամ Պետրոսյան"], "nationality": ["am"]})
-    listing = Listing(source="am-national", originator=agency, legal_basis="Law 123",
-                      reason="financing", listed_on="2026-01-10", handling=handling)
+    listing = Listing(
+        source="am-national",
+        originator=agency,
+        legal_basis="Law 123",
+        reason="financing",
+        listed_on="2026-01-10",
+        handling=handling,
+    )
     registry.publish(entity, listing, actor=f"{agency}:key1", agency=agency)
 
 
 def test_amendment_keeps_previous_version_actor_and_reason(store: Store) -> None:
     registry = Registry(store)
     publish(registry)
-    registry.amend("am-1", actor="AM-NSS:key2", reason="new alias from court file",
-                   agency="AM-NSS", properties={"alias": ["Aram Petrosyan"]})
+    registry.amend(
+        "am-1",
+        actor="AM-NSS:key2",
+        reason="new alias from court file",
+        agency="AM-NSS",
+        properties={"alias": ["Aram Petrosyan"]},
+    )
     history = registry.history("am-1")
     assert [(h.version, h.event, h.actor) for h in history] == [
-        (1, "listed", "AM-NSS:key1"), (2, "amended", "AM-NSS:key2")]
+        (1, "listed", "AM-NSS:key1"),
+        (2, "amended", "AM-NSS:key2"),
+    ]
     assert history[1].reason == "new alias from court file"
     assert "alias" not in history[0].snapshot["entity"]["properties"]
     assert registry.get("am-1").entity.get("alias") == ("Aram Petrosyan",)
@@ -37,8 +54,9 @@ def test_other_agencies_cannot_change_a_record(store: Store) -> None:
     with pytest.raises(PermissionDeniedError):
         registry.delist("am-1", actor="GE-SSG:k", reason="x", agency="GE-SSG")
     with pytest.raises(PermissionDeniedError):
-        registry.amend("am-1", actor="GE-SSG:k", reason="x", agency="GE-SSG",
-                       properties={"name": ["Other"]})
+        registry.amend(
+            "am-1", actor="GE-SSG:k", reason="x", agency="GE-SSG", properties={"name": ["Other"]}
+        )
     assert registry.get("am-1").version == 1
 
 
@@ -67,16 +85,21 @@ def test_delisting_needs_a_reason_and_happens_once(store: Store) -> None:
 def test_publishing_for_another_agency_is_refused(store: Store) -> None:
     registry = Registry(store)
     with pytest.raises(PermissionDeniedError):
-        registry.publish(Entity.build("x", "Person", {"name": ["X"]}),
-                         Listing(source="s", originator="AM-NSS"), actor="a", agency="GE-SSG")
+        registry.publish(
+            Entity.build("x", "Person", {"name": ["X"]}),
+            Listing(source="s", originator="AM-NSS"),
+            actor="a",
+            agency="GE-SSG",
+        )
 
 
 def test_listing_fields_outside_the_amendable_set_are_refused(store: Store) -> None:
     registry = Registry(store)
     publish(registry)
     with pytest.raises(InputError, match="originator"):
-        registry.amend("am-1", actor="a", reason="r", agency="AM-NSS",
-                       listing={"originator": "GE-SSG"})
+        registry.amend(
+            "am-1", actor="a", reason="r", agency="AM-NSS", listing={"originator": "GE-SSG"}
+        )
 
 
 def test_a_change_whose_witness_fails_is_rolled_back(store: Store) -> None:
@@ -88,8 +111,9 @@ def test_a_change_whose_witness_fails_is_rolled_back(store: Store) -> None:
         raise RuntimeError("audit store unavailable")
 
     with pytest.raises(RuntimeError):
-        registry.delist("am-1", actor="a", reason="court annulled", agency="AM-NSS",
-                        witness=failing_witness)
+        registry.delist(
+            "am-1", actor="a", reason="court annulled", agency="AM-NSS", witness=failing_witness
+        )
     assert registry.get("am-1").listing.status is Status.ACTIVE
     assert [h.event for h in registry.history("am-1")] == ["listed"]
 
@@ -98,7 +122,12 @@ def test_the_witness_sees_the_new_version_inside_the_transaction(store: Store) -
     registry = Registry(store)
     publish(registry)
     seen: list[int] = []
-    registry.amend("am-1", actor="a", reason="r", agency="AM-NSS",
-                   properties={"alias": ["Aram P."]},
-                   witness=lambda conn, record: seen.append(record.version))
+    registry.amend(
+        "am-1",
+        actor="a",
+        reason="r",
+        agency="AM-NSS",
+        properties={"alias": ["Aram P."]},
+        witness=lambda conn, record: seen.append(record.version),
+    )
     assert seen == [2]

@@ -93,8 +93,11 @@ def test_refresh_drops_cached_records_changed_elsewhere(store: Store) -> None:
 
 def _published(tmp_path: Path) -> Registry:
     registry = Registry(Store.open(f"sqlite:///{tmp_path / 'db.sqlite'}"))
-    registry.publish(Entity.build("p1", "Person", {"name": ["Andrei Novikov"]}),
-                     Listing(source="s", originator="A"), actor="t")
+    registry.publish(
+        Entity.build("p1", "Person", {"name": ["Andrei Novikov"]}),
+        Listing(source="s", originator="A"),
+        actor="t",
+    )
     return registry
 
 
@@ -123,13 +126,21 @@ def test_registry_changes_reach_the_screener_without_a_rebuild(store: Store) -> 
     """Publish, amend an alias, delist: each takes effect on the very next screening."""
     registry = Registry(store)
     service = ScreeningService(registry)
-    registry.publish(Entity.build("ge-1", "Person", {"name": ["გიორგი ბერიძე"]}),
-                     Listing(source="ge-national", originator="GE-SSG"), actor="t",
-                     agency="GE-SSG")
+    registry.publish(
+        Entity.build("ge-1", "Person", {"name": ["გიორგი ბერიძე"]}),
+        Listing(source="ge-national", originator="GE-SSG"),
+        actor="t",
+        agency="GE-SSG",
+    )
     hits = service.screen(Query(name="Giorgi Beridze"))
     assert [r.hit.entity_id for r in hits] == ["ge-1"]
-    registry.amend("ge-1", actor="t", reason="alias from court file", agency="GE-SSG",
-                   properties={"alias": ["Gia Kvaratskhelia"]})
+    registry.amend(
+        "ge-1",
+        actor="t",
+        reason="alias from court file",
+        agency="GE-SSG",
+        properties={"alias": ["Gia Kvaratskhelia"]},
+    )
     assert [r.hit.entity_id for r in service.screen(Query(name="Gia Kvaratskhelia"))] == ["ge-1"]
     registry.delist("ge-1", actor="t", reason="court annulled the listing", agency="GE-SSG")
     assert service.screen(Query(name="Giorgi Beridze")) == []

@@ -46,9 +46,11 @@ class AppContext:
             summary = seed_if_empty(self._registry, self.settings, progress=advance)
         if summary:
             listed = sum(s.active for s in self._registry.sources() if s.name == summary.source)
-            err_console.print(f"[dim]First run: loaded the bundled UN Security Council list of "
-                              f"{summary.list_date}: {listed:,} listed persons and "
-                              f"organisations ({summary.added:,} FtM entities).[/]")
+            err_console.print(
+                f"[dim]First run: loaded the bundled UN Security Council list of "
+                f"{summary.list_date}: {listed:,} listed persons and "
+                f"organisations ({summary.added:,} FtM entities).[/]"
+            )
 
 
 def get_context(ctx: typer.Context) -> AppContext:

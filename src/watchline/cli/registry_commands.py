@@ -24,29 +24,41 @@ def register(app: typer.Typer) -> None:
 def import_(
     ctx: typer.Context,
     file: Path = typer.Argument(..., help="List file (or OFAC/UK directory) to import."),
-    format: str | None = typer.Option(None, "--format", help=f"One of {', '.join(FORMATS)}; "
-                                      "detected from the content when left out."),
+    format: str | None = typer.Option(
+        None,
+        "--format",
+        help=f"One of {', '.join(FORMATS)}; detected from the content when left out.",
+    ),
     source: str | None = typer.Option(None, "--source", help="Source name to record it under."),
-    originator: str | None = typer.Option(None, "--originator",
-                                          help="Originating agency (national lists)."),
+    originator: str | None = typer.Option(
+        None, "--originator", help="Originating agency (national lists)."
+    ),
 ) -> None:
     """Import a list atomically: all of it, or nothing and a clear error."""
     app_ctx = get_context(ctx)
     registry = app_ctx.registry(seed=False)
     with counting_progress(f"Importing {file.name}") as advance:
-        summary = registry.import_file(file, format=format, source=source,
-                                       originator=originator, actor=app_ctx.actor,
-                                       progress=advance)
+        summary = registry.import_file(
+            file,
+            format=format,
+            source=source,
+            originator=originator,
+            actor=app_ctx.actor,
+            progress=advance,
+        )
     _print_summary(summary)
 
 
 def _print_summary(summary: ImportSummary) -> None:
-    table = Table(title=f"Import #{summary.import_id} of {summary.source} "
-                        f"(list date {summary.list_date or 'unknown'})")
+    table = Table(
+        title=f"Import #{summary.import_id} of {summary.source} "
+        f"(list date {summary.list_date or 'unknown'})"
+    )
     for column in ("added", "amended", "removed", "unchanged"):
         table.add_column(column, justify="right")
-    table.add_row(*(f"{getattr(summary, c):,}" for c in ("added", "amended", "removed",
-                                                          "unchanged")))
+    table.add_row(
+        *(f"{getattr(summary, c):,}" for c in ("added", "amended", "removed", "unchanged"))
+    )
     console.print(table)
     for warning in summary.warnings:
         console.print(f"[yellow]warning:[/] {warning}")
@@ -62,8 +74,14 @@ def sources(ctx: typer.Context) -> None:
         last = s.last_import
         when = f"{last.finished_at:%Y-%m-%d %H:%M}\n[dim]{last.actor}[/]" if last else "-"
         changes = f"+{last.added:,} ~{last.amended:,} -{last.removed:,}" if last else "-"
-        table.add_row(f"{s.name}\n[dim]{s.title}[/]", s.list_date or "-", f"{s.active:,}",
-                      f"{s.delisted:,}", when, changes)
+        table.add_row(
+            f"{s.name}\n[dim]{s.title}[/]",
+            s.list_date or "-",
+            f"{s.active:,}",
+            f"{s.delisted:,}",
+            when,
+            changes,
+        )
     console.print(table)
 
 
@@ -72,22 +90,27 @@ def show(ctx: typer.Context, entity_id: str = typer.Argument(..., metavar="ID"))
     registry = get_context(ctx).registry()
     record = registry.get(entity_id)
     listing = record.listing
-    table = Table(title=f"{record.entity.caption} [{record.entity.schema}] {record.id}",
-                  show_header=False)
+    table = Table(
+        title=f"{record.entity.caption} [{record.entity.schema}] {record.id}", show_header=False
+    )
     table.add_column(style="bold")
     table.add_column()
     for key, values in sorted(record.entity.properties.items()):
         table.add_row(key, "\n".join(values))
-    for key in ("source", "originator", "legal_basis", "reason", "listed_on", "status",
-                "handling"):
+    for key in ("source", "originator", "legal_basis", "reason", "listed_on", "status", "handling"):
         table.add_row(f"[cyan]{key}[/]", str(getattr(listing, key) or "-"))
     console.print(table)
     history = Table(title="History")
     for column in ("version", "event", "when", "by", "why"):
         history.add_column(column)
     for entry in registry.history(entity_id):
-        history.add_row(str(entry.version), entry.event, f"{entry.at:%Y-%m-%d %H:%M:%S}",
-                        entry.actor, entry.reason or "")
+        history.add_row(
+            str(entry.version),
+            entry.event,
+            f"{entry.at:%Y-%m-%d %H:%M:%S}",
+            entry.actor,
+            entry.reason or "",
+        )
     console.print(history)
 
 
@@ -96,8 +119,9 @@ def export(
     format: str = typer.Option("ftm", "--format", help="Export format (ftm: FtM JSON lines)."),
     output: Path | None = typer.Option(None, "--output", "-o", help="File (default stdout)."),
     source: str | None = typer.Option(None, "--source", help="Only this source."),
-    include_delisted: bool = typer.Option(False, "--include-delisted",
-                                          help="Also export delisted records."),
+    include_delisted: bool = typer.Option(
+        False, "--include-delisted", help="Also export delisted records."
+    ),
 ) -> None:
     """Export the registry as FollowTheMoney JSON lines, one entity per line."""
     if format != "ftm":
@@ -116,9 +140,11 @@ def export(
 def diff(ctx: typer.Context, source: str = typer.Argument(..., help="Source name.")) -> None:
     """What the last import of SOURCE added, amended and removed."""
     last, changes = get_context(ctx).registry().last_changes(source)
-    console.print(f"Import #{last.id} of {source} at {last.finished_at:%Y-%m-%d %H:%M} "
-                  f"from {last.path}: +{last.added} ~{last.amended} -{last.removed} "
-                  f"({last.unchanged} unchanged)")
+    console.print(
+        f"Import #{last.id} of {source} at {last.finished_at:%Y-%m-%d %H:%M} "
+        f"from {last.path}: +{last.added} ~{last.amended} -{last.removed} "
+        f"({last.unchanged} unchanged)"
+    )
     table = Table()
     table.add_column("change")
     table.add_column("record")

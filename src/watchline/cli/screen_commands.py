@@ -37,13 +37,14 @@ def screen(
     mrz: str | None = typer.Option(None, "--mrz", help="A passport/ID machine-readable zone."),
     input: Path | None = typer.Option(None, "--input", help="CSV of queries (id,name,...)."),
     output: Path | None = typer.Option(None, "--output", help="CSV of hits (with --input)."),
-    min_score: float | None = typer.Option(None, "--min-score",
-                                           help="Report hits from this score (default: the "
-                                                "documented threshold)."),
+    min_score: float | None = typer.Option(
+        None, "--min-score", help="Report hits from this score (default: the documented threshold)."
+    ),
     limit: int = typer.Option(10, "--limit", min=1, max=1000, help="Hits per query at most."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
-    html: Path | None = typer.Option(None, "--html",
-                                     help="Also write the hits as an HTML page with pictures."),
+    html: Path | None = typer.Option(
+        None, "--html", help="Also write the hits as an HTML page with pictures."
+    ),
 ) -> None:
     """Screen a name, an MRZ or a CSV batch; every hit comes with its explanation."""
     app_ctx = get_context(ctx)
@@ -57,8 +58,14 @@ def screen(
     if mrz is not None:
         query = _mrz_query(mrz)
     elif name:
-        query = Query(name=name, schema=schema, birth_date=dob, nationality=nationality,
-                      gender=gender, id_number=id_number)
+        query = Query(
+            name=name,
+            schema=schema,
+            birth_date=dob,
+            nationality=nationality,
+            gender=gender,
+            id_number=id_number,
+        )
     else:
         raise InputError("give a NAME, --mrz or --input", where="arguments")
     service = open_screening(app_ctx)
@@ -75,17 +82,27 @@ def _mrz_query(text: str) -> Query:
     parsed = parse_mrz(text)
     for failure in parsed.failures:
         err_console.print(f"[red]MRZ check digit failed:[/] {failure}")
-    err_console.print(f"MRZ: {parsed.surname}, {parsed.given_names} "
-                      f"({parsed.nationality}, born {parsed.birth_date})")
+    err_console.print(
+        f"MRZ: {parsed.surname}, {parsed.given_names} "
+        f"({parsed.nationality}, born {parsed.birth_date})"
+    )
     return parsed.to_query()
 
 
 def _show(results: list[ScreenResult], name: str, as_json: bool) -> None:
     if as_json:
-        payload = [{"entity_id": r.hit.entity_id, "score": round(r.hit.score, 4),
-                    "caption": r.record.entity.caption, "schema": r.record.entity.schema,
-                    "source": r.record.listing.source, "matched_name": r.hit.matched_name,
-                    "explanation": r.hit.explanation.to_dict()} for r in results]
+        payload = [
+            {
+                "entity_id": r.hit.entity_id,
+                "score": round(r.hit.score, 4),
+                "caption": r.record.entity.caption,
+                "schema": r.record.entity.schema,
+                "source": r.record.listing.source,
+                "matched_name": r.hit.matched_name,
+                "explanation": r.hit.explanation.to_dict(),
+            }
+            for r in results
+        ]
         console.print_json(json.dumps(payload, ensure_ascii=False))
         return
     if not results:
@@ -95,20 +112,22 @@ def _show(results: list[ScreenResult], name: str, as_json: bool) -> None:
     for column in ("#", "score", "record", "listed name", "source", "why"):
         table.add_column(column)
     for rank, r in enumerate(results, start=1):
-        table.add_row(str(rank), f"{r.hit.score:.3f}",
-                      f"{r.record.entity.caption}\n[dim]{r.hit.entity_id}[/]",
-                      r.hit.matched_name, r.record.listing.source,
-                      r.hit.explanation.summary())
+        table.add_row(
+            str(rank),
+            f"{r.hit.score:.3f}",
+            f"{r.record.entity.caption}\n[dim]{r.hit.entity_id}[/]",
+            r.hit.matched_name,
+            r.record.listing.source,
+            r.hit.explanation.summary(),
+        )
     console.print(table)
 
 
-def _write_html(path: Path, query: Query, results: list[ScreenResult],
-                threshold: float) -> None:
+def _write_html(path: Path, query: Query, results: list[ScreenResult], threshold: float) -> None:
     """The hit cards page (watchline.reports), for people who would rather see than read."""
     from watchline.reports import HitView, render_hits_html
 
-    views = [HitView.build(r.hit, r.record.entity, r.record.listing, threshold)
-             for r in results]
+    views = [HitView.build(r.hit, r.record.entity, r.record.listing, threshold) for r in results]
     facts = (query.birth_date, query.nationality, query.gender, query.id_number)
     page = render_hits_html(query.names[0], views, [f for f in facts if f], threshold)
     try:
@@ -118,23 +137,33 @@ def _write_html(path: Path, query: Query, results: list[ScreenResult],
     err_console.print(f"Hit pictures written to {path}")
 
 
-def _batch(app_ctx: AppContext, input: Path, output: Path, min_score: float | None,
-           limit: int) -> None:
+def _batch(
+    app_ctx: AppContext, input: Path, output: Path, min_score: float | None, limit: int
+) -> None:
     rows = read_queries(input)
     service = open_screening(app_ctx)
     results: list[ResultRow] = []
     chunk = 1000
     with counting_progress(f"Screening {input.name}", total=len(rows)) as advance:
         for start in range(0, len(rows), chunk):
-            part = rows[start:start + chunk]
-            batches = service.screen_many([r.query for r in part], limit=limit,
-                                          threshold=min_score)
+            part = rows[start : start + chunk]
+            batches = service.screen_many([r.query for r in part], limit=limit, threshold=min_score)
             for row, hits in zip(part, batches, strict=True):
-                results.extend(ResultRow(row.query_id, rank, h.hit.entity_id, h.hit.score,
-                                         h.hit.matched_name, h.hit.explanation.summary())
-                               for rank, h in enumerate(hits, start=1))
+                results.extend(
+                    ResultRow(
+                        row.query_id,
+                        rank,
+                        h.hit.entity_id,
+                        h.hit.score,
+                        h.hit.matched_name,
+                        h.hit.explanation.summary(),
+                    )
+                    for rank, h in enumerate(hits, start=1)
+                )
             advance(len(part))
     write_results(output, results)
     hit_queries = len({r.query_id for r in results})
-    console.print(f"Screened {len(rows):,} queries: {hit_queries:,} with hits, "
-                  f"{len(results):,} hit rows written to {output}")
+    console.print(
+        f"Screened {len(rows):,} queries: {hit_queries:,} with hits, "
+        f"{len(results):,} hit rows written to {output}"
+    )

@@ -50,8 +50,9 @@ class Entity:
         if not id:
             raise InputError("entity without id")
         cleaned = {key: _clean_values(vals) for key, vals in props.items()}
-        return cls(id=id, schema=schema, properties={k: v for k, v in cleaned.items() if v},
-                   **extra)
+        return cls(
+            id=id, schema=schema, properties={k: v for k, v in cleaned.items() if v}, **extra
+        )
 
     def get(self, prop: str) -> tuple[str, ...]:
         return self.properties.get(prop, ())
@@ -78,10 +79,17 @@ class Entity:
         """A copy whose given properties are replaced (an empty list removes one)."""
         merged: dict[str, Iterable[object]] = dict(self.properties)
         merged.update(props)
-        return Entity.build(self.id, self.schema, merged, datasets=self.datasets,
-                            referents=self.referents, target=self.target,
-                            first_seen=self.first_seen, last_seen=self.last_seen,
-                            last_change=self.last_change)
+        return Entity.build(
+            self.id,
+            self.schema,
+            merged,
+            datasets=self.datasets,
+            referents=self.referents,
+            target=self.target,
+            first_seen=self.first_seen,
+            last_seen=self.last_seen,
+            last_change=self.last_change,
+        )
 
     def to_ftm(self) -> dict[str, Any]:
         """The FtM JSON object (the OpenSanctions export layout)."""
@@ -117,7 +125,9 @@ class Entity:
             if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
                 raise InputError(f"property {key!r} must be a list of strings", where=where)
         return cls.build(
-            eid, schema, props,
+            eid,
+            schema,
+            props,
             datasets=_str_tuple(data.get("datasets"), "datasets", where),
             referents=_str_tuple(data.get("referents"), "referents", where),
             target=bool(data.get("target", False)),

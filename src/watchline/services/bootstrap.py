@@ -29,11 +29,13 @@ def bundled_un_list(target_dir: Path) -> Path:
     return target
 
 
-def seed_if_empty(registry: Registry, settings: Settings,
-                  progress: Progress | None = None) -> ImportSummary | None:
+def seed_if_empty(
+    registry: Registry, settings: Settings, progress: Progress | None = None
+) -> ImportSummary | None:
     """Load the bundled UN list when the registry has no source yet."""
     if not settings.seed_bundled_list or registry.sources():
         return None
     path = bundled_un_list(settings.home / "bundled")
-    return import_file(registry.store, path, format="un-xml", source="un-sc",
-                       actor="bootstrap", progress=progress)
+    return import_file(
+        registry.store, path, format="un-xml", source="un-sc", actor="bootstrap", progress=progress
+    )

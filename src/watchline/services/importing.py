@@ -72,8 +72,10 @@ class _ImportRun:
     def apply(self, chunk: list[Record]) -> None:
         self._check_ids(chunk)
         new = [r for r in chunk if r.id not in self.known]
-        events = [repo.event_row(r, 1, "listed", self.actor, "added by import",
-                                 self.summary.import_id) for r in new]
+        events = [
+            repo.event_row(r, 1, "listed", self.actor, "added by import", self.summary.import_id)
+            for r in new
+        ]
         repo.insert(self.conn, new, events)
         self.summary.added += len(new)
         self.summary.changed_ids.extend(r.id for r in new)
@@ -111,14 +113,23 @@ class _ImportRun:
 
     def _write(self, record: Record, version: int, event: str, reason: str) -> None:
         repo.replace(self.conn, record, version)
-        repo.append_events(self.conn, [repo.event_row(record, version, event, self.actor,
-                                                      reason, self.summary.import_id)])
+        repo.append_events(
+            self.conn,
+            [repo.event_row(record, version, event, self.actor, reason, self.summary.import_id)],
+        )
         self.summary.changed_ids.append(record.id)
 
 
-def import_file(store: Store, path: Path, *, format: str | None = None,
-                source: str | None = None, originator: str | None = None,
-                actor: str = "local", progress: Progress | None = None) -> ImportSummary:
+def import_file(
+    store: Store,
+    path: Path,
+    *,
+    format: str | None = None,
+    source: str | None = None,
+    originator: str | None = None,
+    actor: str = "local",
+    progress: Progress | None = None,
+) -> ImportSummary:
     """Import ``path`` as one atomic change; raise ``InputError`` and change nothing on error."""
     if not path.exists():
         raise InputError("no such file or directory", where=str(path))
@@ -139,17 +150,45 @@ def import_file(store: Store, path: Path, *, format: str | None = None,
 
 def _import_values(info: SourceInfo, path: Path, sha: str, actor: str) -> dict[str, object]:
     at = repo.now()
-    return {"source": info.name, "path": str(path), "sha256": sha, "format": info.format,
-            "list_date": info.list_date, "actor": actor, "started_at": at, "finished_at": at,
-            "added": 0, "amended": 0, "removed": 0, "unchanged": 0, "warnings": []}
+    return {
+        "source": info.name,
+        "path": str(path),
+        "sha256": sha,
+        "format": info.format,
+        "list_date": info.list_date,
+        "actor": actor,
+        "started_at": at,
+        "finished_at": at,
+        "added": 0,
+        "amended": 0,
+        "removed": 0,
+        "unchanged": 0,
+        "warnings": [],
+    }
 
 
 def _finish(conn: Connection, summary: ImportSummary, info: SourceInfo, started: object) -> None:
-    sources_table.finish_import(conn, summary.import_id, {
-        "finished_at": repo.now(), "added": summary.added, "amended": summary.amended,
-        "removed": summary.removed, "unchanged": summary.unchanged,
-        "warnings": summary.warnings})
-    sources_table.upsert_source(conn, {
-        "name": info.name, "title": info.title, "format": info.format,
-        "publisher": info.publisher, "list_date": info.list_date,
-        "last_import_id": summary.import_id, "updated_at": repo.now()})
+    sources_table.finish_import(
+        conn,
+        summary.import_id,
+        {
+            "finished_at": repo.now(),
+            "added": summary.added,
+            "amended": summary.amended,
+            "removed": summary.removed,
+            "unchanged": summary.unchanged,
+            "warnings": summary.warnings,
+        },
+    )
+    sources_table.upsert_source(
+        conn,
+        {
+            "name": info.name,
+            "title": info.title,
+            "format": info.format,
+            "publisher": info.publisher,
+            "list_date": info.list_date,
+            "last_import_id": summary.import_id,
+            "updated_at": repo.now(),
+        },
+    )

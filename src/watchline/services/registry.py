@@ -65,12 +65,26 @@ class Registry:
         for listener in self._listeners:
             listener(records)
 
-    def import_file(self, path: Path, *, format: str | None = None, source: str | None = None,
-                    originator: str | None = None, actor: str = "local",
-                    progress: Progress | None = None) -> ImportSummary:
+    def import_file(
+        self,
+        path: Path,
+        *,
+        format: str | None = None,
+        source: str | None = None,
+        originator: str | None = None,
+        actor: str = "local",
+        progress: Progress | None = None,
+    ) -> ImportSummary:
         """Import a list file atomically (see ``services.importing``) and tell listeners."""
-        summary = import_file(self.store, path, format=format, source=source,
-                              originator=originator, actor=actor, progress=progress)
+        summary = import_file(
+            self.store,
+            path,
+            format=format,
+            source=source,
+            originator=originator,
+            actor=actor,
+            progress=progress,
+        )
         self.notify(summary.changed_ids)
         return summary
 
@@ -87,8 +101,13 @@ class Registry:
         with self.store.reader() as conn:
             return repo.history(conn, entity_id)
 
-    def records(self, *, source: str | None = None, status: Status | None = None,
-                schemata: Iterable[str] | None = None) -> Iterator[Record]:
+    def records(
+        self,
+        *,
+        source: str | None = None,
+        status: Status | None = None,
+        schemata: Iterable[str] | None = None,
+    ) -> Iterator[Record]:
         with self.store.reader() as conn:
             yield from repo.iter_records(conn, source=source, status=status, schemata=schemata)
 
@@ -101,10 +120,19 @@ class Registry:
             counts = repo.count_by_source(conn)
             rows = sources_table.list_sources(conn)
             last = {r.name: sources_table.get_import(conn, r.last_import_id or -1) for r in rows}
-        return [SourceStatus(r.name, r.title, r.format, r.publisher, r.list_date,
-                             counts.get(r.name, {}).get("active", 0),
-                             counts.get(r.name, {}).get("delisted", 0), last[r.name])
-                for r in rows]
+        return [
+            SourceStatus(
+                r.name,
+                r.title,
+                r.format,
+                r.publisher,
+                r.list_date,
+                counts.get(r.name, {}).get("active", 0),
+                counts.get(r.name, {}).get("delisted", 0),
+                last[r.name],
+            )
+            for r in rows
+        ]
 
     def last_changes(self, source: str) -> tuple[sources_table.ImportRow, list[tuple[str, str]]]:
         """The last import of ``source`` and what it did to which record."""
@@ -114,8 +142,14 @@ class Registry:
                 raise NotFoundError(f"no import of source {source!r}")
             return last, repo.events_of_import(conn, last.id)
 
-    def publish(self, entity: Entity, listing: Listing, actor: str,
-                agency: str | None = None, witness: Witness = _no_witness) -> Record:
+    def publish(
+        self,
+        entity: Entity,
+        listing: Listing,
+        actor: str,
+        agency: str | None = None,
+        witness: Witness = _no_witness,
+    ) -> Record:
         """Add an agency's own record; the agency becomes its originator."""
         if agency is not None and listing.originator != agency:
             raise PermissionDeniedError("an agency can only publish records it originates")
@@ -123,30 +157,44 @@ class Registry:
         with self.store.transaction() as conn:
             if repo.get(conn, entity.id) is not None:
                 raise ConflictError(f"record {entity.id!r} exists already")
-            repo.insert(conn, [record], [repo.event_row(record, 1, "listed", actor,
-                                                        listing.reason, None)])
+            repo.insert(
+                conn, [record], [repo.event_row(record, 1, "listed", actor, listing.reason, None)]
+            )
             witness(conn, record)
         self.notify([entity.id])
         return record
 
-    def amend(self, entity_id: str, actor: str, reason: str, agency: str | None = None,
-              properties: Mapping[str, Sequence[str]] | None = None,
-              listing: Mapping[str, Any] | None = None,
-              witness: Witness = _no_witness) -> Record:
+    def amend(
+        self,
+        entity_id: str,
+        actor: str,
+        reason: str,
+        agency: str | None = None,
+        properties: Mapping[str, Sequence[str]] | None = None,
+        listing: Mapping[str, Any] | None = None,
+        witness: Witness = _no_witness,
+    ) -> Record:
         """Change properties or listing fields; the previous version stays in history."""
         _require_reason(reason)
         with self.store.transaction() as conn:
             current = self._owned(conn, entity_id, agency)
             entity = current.entity.with_properties(properties or {})
-            updated = Record(entity, _amend_listing(current.listing, listing or {}),
-                             current.version + 1)
+            updated = Record(
+                entity, _amend_listing(current.listing, listing or {}), current.version + 1
+            )
             self._write(conn, updated, "amended", actor, reason)
             witness(conn, updated)
         self.notify([entity_id])
         return updated
 
-    def delist(self, entity_id: str, actor: str, reason: str,
-               agency: str | None = None, witness: Witness = _no_witness) -> Record:
+    def delist(
+        self,
+        entity_id: str,
+        actor: str,
+        reason: str,
+        agency: str | None = None,
+        witness: Witness = _no_witness,
+    ) -> Record:
         """Delist a record: it stops hitting, and its history is kept."""
         _require_reason(reason)
         with self.store.transaction() as conn:
@@ -170,12 +218,14 @@ class Registry:
 
     def _write(self, conn: Any, record: Record, event: str, actor: str, reason: str) -> None:
         repo.replace(conn, record, record.version)
-        repo.append_events(conn, [repo.event_row(record, record.version, event, actor,
-                                                 reason, None)])
+        repo.append_events(
+            conn, [repo.event_row(record, record.version, event, actor, reason, None)]
+        )
 
 
-AMENDABLE_LISTING_FIELDS = frozenset({"legal_basis", "reason", "listed_on", "handling",
-                                      "shared_with"})
+AMENDABLE_LISTING_FIELDS = frozenset(
+    {"legal_basis", "reason", "listed_on", "handling", "shared_with"}
+)
 
 
 def _amend_listing(listing: Listing, changes: Mapping[str, Any]) -> Listing:

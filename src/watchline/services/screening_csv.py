@@ -45,8 +45,9 @@ def _parse(reader: csv.DictReader[str], name: str) -> Iterator[QueryRow]:
     header = reader.fieldnames or []
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        raise InputError(f"missing column(s) {', '.join(missing)}; header is {header}",
-                         where=f"{name}:1")
+        raise InputError(
+            f"missing column(s) {', '.join(missing)}; header is {header}", where=f"{name}:1"
+        )
     seen: set[str] = set()
     for line, row in enumerate(reader, start=2):
         where = f"{name}:{line}"
@@ -88,8 +89,16 @@ def write_results(path: Path, rows: Sequence[ResultRow]) -> None:
             writer = csv.writer(handle)
             writer.writerow(OUTPUT_COLUMNS)
             for r in rows:
-                writer.writerow([r.query_id, r.rank, r.entity_id, f"{r.score:.4f}",
-                                 r.matched_name, r.explanation])
+                writer.writerow(
+                    [
+                        r.query_id,
+                        r.rank,
+                        r.entity_id,
+                        f"{r.score:.4f}",
+                        r.matched_name,
+                        r.explanation,
+                    ]
+                )
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

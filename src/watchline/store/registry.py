@@ -33,8 +33,15 @@ def content_hash(record: Record) -> str:
     for volatile in ("first_seen", "last_seen", "last_change"):
         entity.pop(volatile, None)
     listing = record.listing
-    payload = [entity, listing.legal_basis, listing.reason, listing.listed_on,
-               listing.handling.value, sorted(listing.shared_with), listing.originator]
+    payload = [
+        entity,
+        listing.legal_basis,
+        listing.reason,
+        listing.listed_on,
+        listing.handling.value,
+        sorted(listing.shared_with),
+        listing.originator,
+    ]
     raw = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()
     return hashlib.sha256(raw).hexdigest()
 
@@ -63,33 +70,51 @@ class HistoryEntry:
 def record_to_row(record: Record, version: int, at: datetime) -> dict[str, Any]:
     entity, listing = record.entity, record.listing
     return {
-        "id": entity.id, "schema": entity.schema,
+        "id": entity.id,
+        "schema": entity.schema,
         "properties": {k: list(v) for k, v in entity.properties.items()},
-        "datasets": list(entity.datasets), "referents": list(entity.referents),
-        "target": entity.target, "first_seen": entity.first_seen,
-        "last_seen": entity.last_seen, "last_change": entity.last_change,
-        "source": listing.source, "originator": listing.originator,
-        "legal_basis": listing.legal_basis, "reason": listing.reason,
-        "listed_on": listing.listed_on, "status": listing.status.value,
-        "handling": listing.handling.value, "shared_with": list(listing.shared_with),
-        "version": version, "content_hash": content_hash(record),
-        "created_at": at, "updated_at": at,
+        "datasets": list(entity.datasets),
+        "referents": list(entity.referents),
+        "target": entity.target,
+        "first_seen": entity.first_seen,
+        "last_seen": entity.last_seen,
+        "last_change": entity.last_change,
+        "source": listing.source,
+        "originator": listing.originator,
+        "legal_basis": listing.legal_basis,
+        "reason": listing.reason,
+        "listed_on": listing.listed_on,
+        "status": listing.status.value,
+        "handling": listing.handling.value,
+        "shared_with": list(listing.shared_with),
+        "version": version,
+        "content_hash": content_hash(record),
+        "created_at": at,
+        "updated_at": at,
     }
 
 
 def row_to_record(row: sa.Row[Any] | dict[str, Any]) -> Record:
     data = dict(row._mapping) if isinstance(row, sa.Row) else row
     entity = Entity(
-        id=data["id"], schema=data["schema"],
+        id=data["id"],
+        schema=data["schema"],
         properties={k: tuple(v) for k, v in data["properties"].items()},
-        datasets=tuple(data["datasets"]), referents=tuple(data["referents"]),
-        target=bool(data["target"]), first_seen=data["first_seen"],
-        last_seen=data["last_seen"], last_change=data["last_change"],
+        datasets=tuple(data["datasets"]),
+        referents=tuple(data["referents"]),
+        target=bool(data["target"]),
+        first_seen=data["first_seen"],
+        last_seen=data["last_seen"],
+        last_change=data["last_change"],
     )
     listing = Listing(
-        source=data["source"], originator=data["originator"],
-        legal_basis=data["legal_basis"], reason=data["reason"], listed_on=data["listed_on"],
-        status=Status(data["status"]), handling=Handling(data["handling"]),
+        source=data["source"],
+        originator=data["originator"],
+        legal_basis=data["legal_basis"],
+        reason=data["reason"],
+        listed_on=data["listed_on"],
+        status=Status(data["status"]),
+        handling=Handling(data["handling"]),
         shared_with=tuple(data["shared_with"]),
     )
     return Record(entity=entity, listing=listing, version=int(data["version"]))
@@ -101,26 +126,37 @@ def snapshot(record: Record) -> dict[str, Any]:
     return {
         "entity": record.entity.to_ftm(),
         "listing": {
-            "source": listing.source, "originator": listing.originator,
-            "legal_basis": listing.legal_basis, "reason": listing.reason,
-            "listed_on": listing.listed_on, "status": listing.status.value,
-            "handling": listing.handling.value, "shared_with": list(listing.shared_with),
+            "source": listing.source,
+            "originator": listing.originator,
+            "legal_basis": listing.legal_basis,
+            "reason": listing.reason,
+            "listed_on": listing.listed_on,
+            "status": listing.status.value,
+            "handling": listing.handling.value,
+            "shared_with": list(listing.shared_with),
         },
     }
 
 
 def known_in_source(conn: Connection, source: str) -> dict[str, Known]:
-    query = sa.select(entities.c.id, entities.c.content_hash, entities.c.status,
-                      entities.c.version, entities.c.source).where(entities.c.source == source)
-    return {r.id: Known(r.content_hash, Status(r.status), r.version, r.source)
-            for r in conn.execute(query)}
+    query = sa.select(
+        entities.c.id,
+        entities.c.content_hash,
+        entities.c.status,
+        entities.c.version,
+        entities.c.source,
+    ).where(entities.c.source == source)
+    return {
+        r.id: Known(r.content_hash, Status(r.status), r.version, r.source)
+        for r in conn.execute(query)
+    }
 
 
 def owners(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
     """Which source holds each of these ids already (ids may not move between sources)."""
     found: dict[str, str] = {}
     for start in range(0, len(ids), BATCH):
-        chunk = ids[start:start + BATCH]
+        chunk = ids[start : start + BATCH]
         query = sa.select(entities.c.id, entities.c.source).where(entities.c.id.in_(chunk))
         found.update({r.id: r.source for r in conn.execute(query)})
     return found
@@ -151,29 +187,49 @@ def append_events(conn: Connection, events: Sequence[dict[str, Any]]) -> None:
         conn.execute(entity_events.insert(), list(events))
 
 
-def event_row(record: Record, version: int, event: str, actor: str,
-              reason: str | None, import_id: int | None) -> dict[str, Any]:
-    return {"entity_id": record.id, "version": version, "event": event, "at": now(),
-            "actor": actor, "reason": reason, "import_id": import_id,
-            "snapshot": snapshot(record)}
+def event_row(
+    record: Record, version: int, event: str, actor: str, reason: str | None, import_id: int | None
+) -> dict[str, Any]:
+    return {
+        "entity_id": record.id,
+        "version": version,
+        "event": event,
+        "at": now(),
+        "actor": actor,
+        "reason": reason,
+        "import_id": import_id,
+        "snapshot": snapshot(record),
+    }
 
 
 def history(conn: Connection, entity_id: str) -> list[HistoryEntry]:
-    query = (sa.select(entity_events).where(entity_events.c.entity_id == entity_id)
-             .order_by(entity_events.c.version))
-    return [HistoryEntry(r.version, r.event, r.at, r.actor, r.reason, r.import_id, r.snapshot)
-            for r in conn.execute(query)]
+    query = (
+        sa.select(entity_events)
+        .where(entity_events.c.entity_id == entity_id)
+        .order_by(entity_events.c.version)
+    )
+    return [
+        HistoryEntry(r.version, r.event, r.at, r.actor, r.reason, r.import_id, r.snapshot)
+        for r in conn.execute(query)
+    ]
 
 
 def events_of_import(conn: Connection, import_id: int) -> list[tuple[str, str]]:
-    query = (sa.select(entity_events.c.entity_id, entity_events.c.event)
-             .where(entity_events.c.import_id == import_id).order_by(entity_events.c.id))
+    query = (
+        sa.select(entity_events.c.entity_id, entity_events.c.event)
+        .where(entity_events.c.import_id == import_id)
+        .order_by(entity_events.c.id)
+    )
     return [(r.entity_id, r.event) for r in conn.execute(query)]
 
 
-def iter_records(conn: Connection, *, source: str | None = None,
-                 status: Status | None = None, schemata: Iterable[str] | None = None
-                 ) -> Iterator[Record]:
+def iter_records(
+    conn: Connection,
+    *,
+    source: str | None = None,
+    status: Status | None = None,
+    schemata: Iterable[str] | None = None,
+) -> Iterator[Record]:
     """Stream stored records in id order (server-side batches keep memory bounded)."""
     query = sa.select(entities).order_by(entities.c.id)
     if source is not None:
@@ -189,9 +245,11 @@ def iter_records(conn: Connection, *, source: str | None = None,
 
 def count_by_source(conn: Connection) -> dict[str, dict[str, int]]:
     """Per source: active and delisted counts of listed subjects (target entities)."""
-    query = (sa.select(entities.c.source, entities.c.status, sa.func.count())
-             .where(entities.c.target.is_(True))
-             .group_by(entities.c.source, entities.c.status))
+    query = (
+        sa.select(entities.c.source, entities.c.status, sa.func.count())
+        .where(entities.c.target.is_(True))
+        .group_by(entities.c.source, entities.c.status)
+    )
     counts: dict[str, dict[str, int]] = {}
     for source, status, n in conn.execute(query):
         counts.setdefault(source, {})[status] = int(n)
@@ -200,14 +258,18 @@ def count_by_source(conn: Connection) -> dict[str, dict[str, int]]:
 
 def last_event_id(conn: Connection) -> int:
     """The registry's revision: the newest history event."""
-    return int(conn.execute(sa.select(sa.func.coalesce(sa.func.max(entity_events.c.id), 0)))
-               .scalar_one())
+    return int(
+        conn.execute(sa.select(sa.func.coalesce(sa.func.max(entity_events.c.id), 0))).scalar_one()
+    )
 
 
 def changed_since(conn: Connection, event_id: int) -> tuple[list[str], int]:
     """Ids of records changed after ``event_id``, and the newest event id."""
-    query = (sa.select(entity_events.c.id, entity_events.c.entity_id)
-             .where(entity_events.c.id > event_id).order_by(entity_events.c.id))
+    query = (
+        sa.select(entity_events.c.id, entity_events.c.entity_id)
+        .where(entity_events.c.id > event_id)
+        .order_by(entity_events.c.id)
+    )
     rows = conn.execute(query).all()
     ids = list(dict.fromkeys(r.entity_id for r in rows))
     return ids, (rows[-1].id if rows else event_id)

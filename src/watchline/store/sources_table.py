@@ -65,8 +65,9 @@ def get_import(conn: Connection, import_id: int) -> ImportRow | None:
 
 
 def last_import(conn: Connection, source: str) -> ImportRow | None:
-    query = (sa.select(imports).where(imports.c.source == source)
-             .order_by(imports.c.id.desc()).limit(1))
+    query = (
+        sa.select(imports).where(imports.c.source == source).order_by(imports.c.id.desc()).limit(1)
+    )
     row = conn.execute(query).first()
     return ImportRow(**dict(row._mapping)) if row else None
 

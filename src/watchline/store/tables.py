@@ -14,7 +14,8 @@ Json = sa.JSON().with_variant(JSONB(), "postgresql")
 Timestamp = sa.DateTime(timezone=True)
 
 sources = sa.Table(
-    "sources", metadata,
+    "sources",
+    metadata,
     sa.Column("name", sa.String(200), primary_key=True),
     sa.Column("title", sa.Text, nullable=False),
     sa.Column("format", sa.String(50), nullable=False),
@@ -25,7 +26,8 @@ sources = sa.Table(
 )
 
 entities = sa.Table(
-    "entities", metadata,
+    "entities",
+    metadata,
     sa.Column("id", sa.String(255), primary_key=True),
     sa.Column("schema", sa.String(60), nullable=False),
     sa.Column("properties", Json, nullable=False),
@@ -52,7 +54,8 @@ entities = sa.Table(
 )
 
 entity_events = sa.Table(
-    "entity_events", metadata,
+    "entity_events",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("entity_id", sa.String(255), nullable=False, index=True),
     sa.Column("version", sa.Integer, nullable=False),
@@ -66,7 +69,8 @@ entity_events = sa.Table(
 )
 
 imports = sa.Table(
-    "imports", metadata,
+    "imports",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("source", sa.String(200), nullable=False, index=True),
     sa.Column("path", sa.Text, nullable=False),
@@ -84,7 +88,8 @@ imports = sa.Table(
 )
 
 agencies = sa.Table(
-    "agencies", metadata,
+    "agencies",
+    metadata,
     sa.Column("name", sa.String(200), primary_key=True),
     sa.Column("title", sa.Text),
     sa.Column("country", sa.String(2)),
@@ -92,7 +97,8 @@ agencies = sa.Table(
 )
 
 api_keys = sa.Table(
-    "api_keys", metadata,
+    "api_keys",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("key_hash", sa.String(64), nullable=False, unique=True),
     sa.Column("prefix", sa.String(16), nullable=False),
@@ -104,7 +110,8 @@ api_keys = sa.Table(
 )
 
 audit_log = sa.Table(
-    "audit_log", metadata,
+    "audit_log",
+    metadata,
     sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("at", Timestamp, nullable=False),
     sa.Column("agency", sa.String(200), nullable=False),
@@ -118,7 +125,8 @@ audit_log = sa.Table(
 )
 
 hit_notifications = sa.Table(
-    "hit_notifications", metadata,
+    "hit_notifications",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("reference", sa.String(40), nullable=False, unique=True),
     sa.Column("at", Timestamp, nullable=False),
