@@ -138,6 +138,13 @@ CASES: list[tuple[str, Query, str, dict[str, Any], bool]] = [
         False,
     ),
     ("arabic short skeleton", Query("جابر داجور"), "Person", person("Dorio Praia"), False),
+    (
+        "a surname is not a patronymic",
+        Query("Natalia Aleksandrova"),
+        "Person",
+        person("Маслова Наталья Александровна"),
+        False,
+    ),
     ("arabic initial vowel", Query("أيرومورا يوزوكي"), "Person", person("Ramiro Siaka"), False),
     (
         "two known given names are not spellings of one",

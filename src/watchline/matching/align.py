@@ -34,6 +34,11 @@ _PATRONYMIC = re.compile(
 _FILLERS = frozenset({"the", "of", "and"})
 
 
+def is_patronymic(token: str) -> bool:
+    """Whether a folded part has the form of a patronymic (-ovich, -ovna, -oglu, -kyzy...)."""
+    return _PATRONYMIC.search(token) is not None
+
+
 def optional_factors(tokens: list[str]) -> np.ndarray:
     """Weight factor of parts that identify little: patronymics (routinely omitted, and
     shared by all children of one father), legal forms and filler words of companies."""

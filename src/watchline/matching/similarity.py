@@ -34,7 +34,7 @@ import numpy as np
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import cpdist
 
-from watchline.matching.align import optional_factors
+from watchline.matching.align import is_patronymic, optional_factors
 from watchline.matching.arrays import IntArray
 from watchline.matching.skeleton import (
     abjad_consonants,
@@ -62,6 +62,8 @@ DISTINCT_NAMES_FACTOR = 0.92  # Elena/Alina: two known names, not two spellings
 DISTINCT_KEYS_BELOW = 0.75
 FORMS_FROM, FORMS_UNTIL = 0.55, 0.9  # pairs worth a look through the other forms
 FORMS_FACTOR = 0.95
+VOWEL_ONLY_SIM = 0.9  # >= KNOWN_NAME_BELOW
+ROLE_MISMATCH_FACTOR = 0.85  # a surname is not a patronymic: Aleksandrova/Aleksandrovna
 
 
 class _Unit(Protocol):
@@ -92,6 +94,7 @@ class QueryParts:
         "known",
         "loose",
         "optional",
+        "patronymic",
         "short",
         "tiny",
         "tokens",
@@ -110,6 +113,7 @@ class QueryParts:
         self.tokens = _objects(tokens)
         self.canon = _objects([canonical(t) for t in tokens])
         self.known = np.array([known_name(t) for t in tokens], dtype=np.bool_)
+        self.patronymic = np.array([is_patronymic(t) for t in tokens], dtype=np.bool_)
         self.form = _objects(forms)
         cons = [consonants(f) for f in forms]
         self.cons = _objects(cons)
@@ -173,14 +177,32 @@ def pair_similarity(
     sims = np.maximum(sims, _vowel_drift(query, qi, vocab, pid))
     sims = np.maximum(sims, _initials(query, qi, vocab, pid))
     sims = np.maximum(sims, _other_forms(query, qi, vocab, pid, sims))
-    same = query.canon[qi] == arrays["canon"].view[pid]
-    sims = np.where(same, 1.0, sims)
-    distinct = ~same & _distinct_names(query, qi, vocab, pid)
-    sims = np.where(distinct, sims * DISTINCT_NAMES_FACTOR, sims)
+    sims = _what_names_say(query, qi, vocab, pid, sims)
     if discount:
         fuzzy = (query.exact[qi] >= 0) & (sims < KNOWN_NAME_BELOW)
         sims = np.where(fuzzy, sims * KNOWN_NAME_FACTOR, sims)
     out: np.ndarray = np.where(sims < FLOOR, 0.0, sims).astype(np.float64)
+    return out
+
+
+def _what_names_say(
+    query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray, sims: np.ndarray
+) -> np.ndarray:
+    """Spelling similarity corrected by what is known of the names themselves.
+
+    Same equivalence class: one name (1.0). Two known, clearly different names: discounted.
+    A surname against a patronymic (Aleksandrova/Aleksandrovna): discounted, different
+    roles. Spellings that differ only in which vowels they write (Salih/Saleh, Zahid/Zahed,
+    as Arabic names are romanised): at least ``VOWEL_ONLY_SIM`` (and at least
+    ``KNOWN_NAME_BELOW``, so never discounted as a known name's mere look-alike)."""
+    same = query.canon[qi] == vocab.arrays["canon"].view[pid]
+    distinct = ~same & _distinct_names(query, qi, vocab, pid)
+    roles = query.patronymic[qi] != _per_part(vocab, pid, "tokens", is_patronymic).astype(np.bool_)
+    vowels_only = ~same & ~distinct & _vowels_only(query, qi, vocab, pid)
+    sims = np.where(distinct, sims * DISTINCT_NAMES_FACTOR, sims)
+    sims = np.where(roles & ~same, sims * ROLE_MISMATCH_FACTOR, sims)
+    sims = np.where(vowels_only, np.maximum(sims, VOWEL_ONLY_SIM), sims)
+    out: np.ndarray = np.where(same, 1.0, sims)
     return out
 
 
@@ -230,6 +252,14 @@ def _other_forms(
     has = np.array(counts) > 0
     out[idx[has]] = np.maximum.reduceat(sims_all, starts[has]) * FORMS_FACTOR
     return out
+
+
+def _vowels_only(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
+    """Pairs whose forms differ only in which vowels they write (Salih/Saleh)."""
+    listed = _per_part(vocab, pid, "tokens", vowel_class)
+    q = _objects([vowel_class(t) for t in query.tokens[qi].tolist()])
+    out: np.ndarray = q == listed
+    return out.astype(np.bool_)
 
 
 def _initials(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
