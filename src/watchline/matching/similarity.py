@@ -22,7 +22,7 @@ Below ``FLOOR`` a pair counts as unrelated (0), so unrelated parts never add wei
 When scoring (not when retrieving), a query part that is itself a listed part gets its
 merely-similar pairings discounted by ``KNOWN_NAME_FACTOR``: if the registry knows
 "Shevchenko", a query "Shevchenko" is more likely that real name than a typo of
-"Levchenko".
+"Levchenko". Not for parts romanised from Arabic script, whose vowels are our guess.
 """
 
 from __future__ import annotations
@@ -179,9 +179,17 @@ def pair_similarity(
     sims = np.maximum(sims, _other_forms(query, qi, vocab, pid, sims))
     sims = _what_names_say(query, qi, vocab, pid, sims)
     if discount:
-        fuzzy = (query.exact[qi] >= 0) & (sims < KNOWN_NAME_BELOW)
+        fuzzy = _spelt_as_listed(query, qi) & (sims < KNOWN_NAME_BELOW)
         sims = np.where(fuzzy, sims * KNOWN_NAME_FACTOR, sims)
     out: np.ndarray = np.where(sims < FLOOR, 0.0, sims).astype(np.float64)
+    return out
+
+
+def _spelt_as_listed(query: QueryParts, qi: IntArray) -> np.ndarray:
+    """Query parts spelt exactly as some listed part, by the person rather than by us: a
+    part romanised from Arabic script carries vowels the romaniser guessed, so its
+    coincidence with a listed part says little."""
+    out: np.ndarray = (query.exact[qi] >= 0) & ~query.abjad[qi]
     return out
 
 
@@ -282,7 +290,7 @@ def _vowel_drift(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -
     Not for a query part the registry itself knows: a query "Savchenko" beside a listed
     "Savchenko" is that name, not a vowel-drifted rendering of "Shevchenko"."""
     out = np.zeros(len(qi))
-    cross = (query.cross[qi] | vocab.abjad.view[pid]) & (query.exact[qi] < 0)
+    cross = (query.cross[qi] | vocab.abjad.view[pid]) & ~_spelt_as_listed(query, qi)
     if not cross.any():
         return out
     idx = np.flatnonzero(cross)
