@@ -15,8 +15,10 @@ Several views of a pair; the best one wins:
   comparison on :func:`~watchline.matching.skeleton.vowel_class` forms, scaled by
   ``VOWEL_FACTOR`` (Miršajmer/Mearsheimer: renderings of foreign names keep the consonant
   frame and drift in the vowels; the mean keeps Elena/Alina apart from a sure match);
-* equivalence: parts with the same canonical key (given-name equivalents such as
-  Ivan/Johann when the names layer knows them) count as identical.
+* other forms: an unknown spelling against the closest form of the known name on the
+  other side (see ``knowledge.py``, which also applies what the names layer knows: one
+  equivalence class is one name, Ivan/Johann; two known, unalike names are two names;
+  a surname is not a patronymic; Arabic names vary in their vowels).
 
 Below ``FLOOR`` a pair counts as unrelated (0), so unrelated parts never add weight.
 When scoring (not when retrieving), a query part that is itself a listed part gets its
@@ -27,15 +29,14 @@ merely-similar pairings discounted by ``KNOWN_NAME_FACTOR``: if the registry kno
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
-from rapidfuzz.distance import OSA
-from rapidfuzz.process import cpdist
 
 from watchline.matching.align import is_patronymic, optional_factors
 from watchline.matching.arrays import IntArray
+from watchline.matching.knowledge import other_forms, spelt_as_listed, what_names_say
 from watchline.matching.skeleton import (
     abjad_consonants,
     abjad_consonants_kh,
@@ -43,7 +44,8 @@ from watchline.matching.skeleton import (
     translit_form,
     vowel_class,
 )
-from watchline.matching.tokens import canonical, known_name, name_forms
+from watchline.matching.strings import lev, objects, per_part
+from watchline.matching.tokens import canonical, known_name
 
 if TYPE_CHECKING:
     from watchline.matching.vocab import Vocab
@@ -58,12 +60,6 @@ KNOWN_NAME_BELOW = 0.85  # closer pairs are spelling variants of one name, never
 FLOOR = 0.55
 MIN_SKELETON = 3  # a one- or two-letter skeleton says nothing
 VOWEL_FACTOR = 0.97
-DISTINCT_NAMES_FACTOR = 0.92  # Elena/Alina: two known names, not two spellings
-DISTINCT_KEYS_BELOW = 0.75
-FORMS_FROM, FORMS_UNTIL = 0.55, 0.9  # pairs worth a look through the other forms
-FORMS_FACTOR = 0.95
-VOWEL_ONLY_SIM = 0.9  # >= KNOWN_NAME_BELOW
-ROLE_MISMATCH_FACTOR = 0.85  # a surname is not a patronymic: Aleksandrova/Aleksandrovna
 
 
 class _Unit(Protocol):
@@ -71,12 +67,6 @@ class _Unit(Protocol):
     tokens: list[str]
     abjad: bool
     start: int
-
-
-def _objects(values: Sequence[object]) -> np.ndarray:
-    out = np.empty(len(values), dtype=object)
-    out[:] = list(values)
-    return out
 
 
 class QueryParts:
@@ -110,13 +100,13 @@ class QueryParts:
         cross: np.ndarray | None = None,
     ):
         forms = [translit_form(t) for t in tokens]
-        self.tokens = _objects(tokens)
-        self.canon = _objects([canonical(t) for t in tokens])
+        self.tokens = objects(tokens)
+        self.canon = objects([canonical(t) for t in tokens])
         self.known = np.array([known_name(t) for t in tokens], dtype=np.bool_)
         self.patronymic = np.array([is_patronymic(t) for t in tokens], dtype=np.bool_)
-        self.form = _objects(forms)
+        self.form = objects(forms)
         cons = [consonants(f) for f in forms]
-        self.cons = _objects(cons)
+        self.cons = objects(cons)
         self.short = np.array([len(c) < MIN_SKELETON for c in cons], dtype=np.bool_)
         self.tiny = np.array([len(c) < 2 for c in cons], dtype=np.bool_)
         self.initial = np.array([len(t) == 1 for t in tokens], dtype=np.bool_)
@@ -124,8 +114,8 @@ class QueryParts:
         self.unit = unit
         self.exact = np.array([vocab.ids.get(t, -1) for t in tokens], dtype=np.int64)
         self.optional = optional_factors(tokens)
-        self.loose = _objects([vowel_class(f) for f in forms])
-        self.abjad_cons = _objects([abjad_consonants(t) for t in tokens])
+        self.loose = objects([vowel_class(f) for f in forms])
+        self.abjad_cons = objects([abjad_consonants(t) for t in tokens])
         self.cross = abjad if cross is None else cross
 
     @classmethod
@@ -151,17 +141,6 @@ def not_latin(name: str) -> bool:
     return any(ord(c) > 0x24F and c.isalpha() for c in name)
 
 
-PARALLEL_PAIRS = 10**9  # above this many pairs rapidfuzz uses every core (GIL released)
-
-
-def _lev(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    workers = -1 if len(a) > PARALLEL_PAIRS else 1
-    out: np.ndarray = cpdist(
-        a, b, scorer=OSA.normalized_similarity, dtype=np.float32, workers=workers
-    )
-    return out
-
-
 def pair_similarity(
     query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray, discount: bool
 ) -> np.ndarray:
@@ -170,104 +149,19 @@ def pair_similarity(
         return np.zeros(0)
     arrays = vocab.arrays
     sims = np.maximum(
-        _lev(query.tokens[qi], arrays["tokens"].view[pid]),
-        _lev(query.form[qi], arrays["form"].view[pid]) * TRANSLIT_FACTOR,
+        lev(query.tokens[qi], arrays["tokens"].view[pid]),
+        lev(query.form[qi], arrays["form"].view[pid]) * TRANSLIT_FACTOR,
     )
     sims = np.maximum(sims, _skeleton_similarity(query, qi, vocab, pid))
     sims = np.maximum(sims, _vowel_drift(query, qi, vocab, pid))
     sims = np.maximum(sims, _initials(query, qi, vocab, pid))
-    sims = np.maximum(sims, _other_forms(query, qi, vocab, pid, sims))
-    sims = _what_names_say(query, qi, vocab, pid, sims)
+    sims = np.maximum(sims, other_forms(query, qi, vocab, pid, sims))
+    sims = what_names_say(query, qi, vocab, pid, sims)
     if discount:
-        fuzzy = _spelt_as_listed(query, qi) & (sims < KNOWN_NAME_BELOW)
+        fuzzy = spelt_as_listed(query, qi) & (sims < KNOWN_NAME_BELOW)
         sims = np.where(fuzzy, sims * KNOWN_NAME_FACTOR, sims)
     out: np.ndarray = np.where(sims < FLOOR, 0.0, sims).astype(np.float64)
     return out
-
-
-def _spelt_as_listed(query: QueryParts, qi: IntArray) -> np.ndarray:
-    """Query parts spelt exactly as some listed part, by the person rather than by us: a
-    part romanised from Arabic script carries vowels the romaniser guessed, so its
-    coincidence with a listed part says little."""
-    out: np.ndarray = (query.exact[qi] >= 0) & ~query.abjad[qi]
-    return out
-
-
-def _what_names_say(
-    query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray, sims: np.ndarray
-) -> np.ndarray:
-    """Spelling similarity corrected by what is known of the names themselves.
-
-    Same equivalence class: one name (1.0). Two known, clearly different names: discounted.
-    A surname against a patronymic (Aleksandrova/Aleksandrovna): discounted, different
-    roles. Spellings that differ only in which vowels they write (Salih/Saleh, Zahid/Zahed,
-    as Arabic names are romanised): at least ``VOWEL_ONLY_SIM`` (and at least
-    ``KNOWN_NAME_BELOW``, so never discounted as a known name's mere look-alike)."""
-    same = query.canon[qi] == vocab.arrays["canon"].view[pid]
-    distinct = ~same & _distinct_names(query, qi, vocab, pid)
-    roles = query.patronymic[qi] != _per_part(vocab, pid, "tokens", is_patronymic).astype(np.bool_)
-    vowels_only = ~same & ~distinct & _vowels_only(query, qi, vocab, pid)
-    sims = np.where(distinct, sims * DISTINCT_NAMES_FACTOR, sims)
-    sims = np.where(roles & ~same, sims * ROLE_MISMATCH_FACTOR, sims)
-    sims = np.where(vowels_only, np.maximum(sims, VOWEL_ONLY_SIM), sims)
-    out: np.ndarray = np.where(same, 1.0, sims)
-    return out
-
-
-def _distinct_names(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
-    """Pairs of two known forms of clearly different names (Elena/Alina, Maria/Daria).
-
-    The equivalence classes are mined, and some names are split over two classes with
-    near-identical keys (yusef/yusuf); only classes whose keys are themselves unalike
-    (similarity below ``DISTINCT_KEYS_BELOW``) count as different names."""
-    out = query.known[qi].astype(np.bool_)
-    idx = np.flatnonzero(out)
-    if len(idx):
-        listed_known = _per_part(vocab, pid[idx], "tokens", known_name).astype(np.bool_)
-        keys = _lev(query.canon[qi[idx]], vocab.arrays["canon"].view[pid[idx]])
-        out[idx] = listed_known & (keys < DISTINCT_KEYS_BELOW)
-    return out
-
-
-def _other_forms(
-    query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray, sims: np.ndarray
-) -> np.ndarray:
-    """An unknown spelling against the closest form of the known name on the other side.
-
-    Only between a known and an unknown part that are already alike (two known names
-    are compared as they are: Elena is not Alina because Alena is a form of Alina)."""
-    out = np.zeros(len(qi))
-    listed_known = _per_part(vocab, pid, "tokens", known_name).astype(np.bool_)
-    pick = (query.known[qi] ^ listed_known) & (sims >= FORMS_FROM) & (sims < FORMS_UNTIL)
-    idx = np.flatnonzero(pick)
-    if not len(idx):
-        return out
-    q_tokens = query.tokens[qi[idx]].tolist()
-    c_tokens = vocab.arrays["tokens"].view[pid[idx]].tolist()
-    spellings: list[str] = []
-    forms: list[str] = []
-    counts: list[int] = []
-    for q, c, c_known in zip(q_tokens, c_tokens, listed_known[idx].tolist(), strict=True):
-        known, spelling = (c, q) if c_known else (q, c)
-        alternatives = name_forms(known)
-        spellings += [spelling] * len(alternatives)
-        forms += alternatives
-        counts.append(len(alternatives))
-    if not forms:
-        return out
-    sims_all = _lev(_objects(spellings), _objects(forms))
-    starts = np.cumsum([0, *counts[:-1]])
-    has = np.array(counts) > 0
-    out[idx[has]] = np.maximum.reduceat(sims_all, starts[has]) * FORMS_FACTOR
-    return out
-
-
-def _vowels_only(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
-    """Pairs whose forms differ only in which vowels they write (Salih/Saleh)."""
-    listed = _per_part(vocab, pid, "tokens", vowel_class)
-    q = _objects([vowel_class(t) for t in query.tokens[qi].tolist()])
-    out: np.ndarray = q == listed
-    return out.astype(np.bool_)
 
 
 def _initials(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
@@ -290,22 +184,14 @@ def _vowel_drift(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -
     Not for a query part the registry itself knows: a query "Savchenko" beside a listed
     "Savchenko" is that name, not a vowel-drifted rendering of "Shevchenko"."""
     out = np.zeros(len(qi))
-    cross = (query.cross[qi] | vocab.abjad.view[pid]) & ~_spelt_as_listed(query, qi)
+    cross = (query.cross[qi] | vocab.abjad.view[pid]) & ~spelt_as_listed(query, qi)
     if not cross.any():
         return out
     idx = np.flatnonzero(cross)
-    listed = _per_part(vocab, pid[idx], "form", vowel_class)
+    listed = per_part(vocab, pid[idx], "form", vowel_class)
     forms = vocab.arrays["form"].view[pid[idx]]
-    both = _lev(query.form[qi[idx]], forms) + _lev(query.loose[qi[idx]], listed)
+    both = lev(query.form[qi[idx]], forms) + lev(query.loose[qi[idx]], listed)
     out[idx] = both / 2 * VOWEL_FACTOR
-    return out
-
-
-def _per_part(vocab: Vocab, pid: IntArray, key: str, view: Callable[[str], object]) -> np.ndarray:
-    """``view`` of the listed parts ``pid``, computed once per distinct part."""
-    unique, inverse = np.unique(pid, return_inverse=True)
-    values = _objects([view(v) for v in vocab.arrays[key].view[unique].tolist()])
-    out: np.ndarray = values[inverse]
     return out
 
 
@@ -314,7 +200,7 @@ def _skeleton_similarity(
 ) -> np.ndarray:
     """Consonant-skeleton view: strong for abjad-born pairs, weak (and >= 3 letters) else."""
     q_cons = query.cons[qi]
-    skeleton = _lev(q_cons, vocab.arrays["cons"].view[pid])
+    skeleton = lev(q_cons, vocab.arrays["cons"].view[pid])
     abjad = query.abjad[qi] | vocab.abjad.view[pid]
     short = (query.short[qi] | vocab.short_cons.view[pid]) & ~abjad
     tiny = query.tiny[qi] | vocab.tiny_cons.view[pid]
@@ -331,9 +217,9 @@ def _written_consonants(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntA
     """Abjad pairs on the consonants Arabic writes; their own length decides how much a
     match says (the transliteration skeleton drops the jim of "Janufa" as a glide)."""
     q_cons = query.abjad_cons[qi]
-    listed = _per_part(vocab, pid, "tokens", abjad_consonants)
+    listed = per_part(vocab, pid, "tokens", abjad_consonants)
     written = np.maximum(
-        _lev(q_cons, listed), _lev(q_cons, _per_part(vocab, pid, "tokens", abjad_consonants_kh))
+        lev(q_cons, listed), lev(q_cons, per_part(vocab, pid, "tokens", abjad_consonants_kh))
     )
     q_len = np.fromiter((len(c) for c in q_cons.tolist()), dtype=np.int64, count=len(qi))
     c_len = np.fromiter((len(c) for c in listed.tolist()), dtype=np.int64, count=len(pid))
