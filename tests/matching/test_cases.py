@@ -145,6 +145,14 @@ CASES: list[tuple[str, Query, str, dict[str, Any], bool]] = [
         person("Маслова Наталья Александровна"),
         False,
     ),
+    (
+        "arabic initial vowel, consonant skeleton",
+        Query("مرزوقي أودونيس"),
+        "Person",
+        person("Dinos Kannazuki"),
+        False,
+    ),
+    ("mined class of short syllables", Query("كي سو"), "Person", person("Bikash Su-Ji"), False),
     ("arabic initial vowel", Query("أيرومورا يوزوكي"), "Person", person("Ramiro Siaka"), False),
     (
         "two known given names are not spellings of one",

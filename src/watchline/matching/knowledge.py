@@ -22,11 +22,12 @@ if TYPE_CHECKING:
     from watchline.matching.similarity import QueryParts
     from watchline.matching.vocab import Vocab
 
-DISTINCT_NAMES_FACTOR = 0.92  # Elena/Alina: two known names, not two spellings
+DISTINCT_NAMES_FACTOR = 0.85  # Elena/Alina: two known names, not two spellings
 DISTINCT_KEYS_BELOW = 0.75
 FORMS_FROM, FORMS_UNTIL = 0.55, 0.9  # pairs worth a look through the other forms
 FORMS_FACTOR = 0.95
 VOWEL_ONLY_SIM = 0.9  # at least KNOWN_NAME_BELOW in similarity.py: never discounted
+SHORT_CLASS, SHORT_CLASS_SIM = 4, 0.6
 ROLE_MISMATCH_FACTOR = 0.85  # a surname is not a patronymic: Aleksandrova/Aleksandrovna
 
 
@@ -48,7 +49,7 @@ def what_names_say(
     roles. Spellings that differ only in which vowels they write (Salih/Saleh, Zahid/Zahed,
     as Arabic names are romanised): at least ``VOWEL_ONLY_SIM`` (and at least
     ``KNOWN_NAME_BELOW``, so never discounted as a known name's mere look-alike)."""
-    same = query.canon[qi] == vocab.arrays["canon"].view[pid]
+    same = _one_name(query, qi, vocab, pid, sims)
     distinct = ~same & _distinct_names(query, qi, vocab, pid)
     roles = query.patronymic[qi] != per_part(vocab, pid, "tokens", is_patronymic).astype(np.bool_)
     vowels_only = ~same & ~distinct & _vowels_only(query, qi, vocab, pid)
@@ -57,6 +58,20 @@ def what_names_say(
     sims = np.where(vowels_only, np.maximum(sims, VOWEL_ONLY_SIM), sims)
     out: np.ndarray = np.where(same, 1.0, sims)
     return out
+
+
+def _one_name(
+    query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray, sims: np.ndarray
+) -> np.ndarray:
+    """Pairs in one equivalence class, trusted as one name.
+
+    The classes are mined from multilingual records, and those of short East Asian names
+    join unrelated syllables (Kim/Yang, Qi/Kuk, Bi/Mai); a class of parts under
+    ``SHORT_CLASS`` letters is trusted only when the spellings are also alike."""
+    same: np.ndarray = query.canon[qi] == vocab.arrays["canon"].view[pid]
+    shortest = np.minimum(query.length[qi], vocab.lengths.view[pid])
+    trusted: np.ndarray = same & ((shortest >= SHORT_CLASS) | (sims >= SHORT_CLASS_SIM))
+    return trusted
 
 
 def _distinct_names(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:

@@ -82,6 +82,7 @@ class QueryParts:
         "form",
         "initial",
         "known",
+        "length",
         "loose",
         "optional",
         "patronymic",
@@ -89,6 +90,7 @@ class QueryParts:
         "tiny",
         "tokens",
         "unit",
+        "vowel_initial",
     )
 
     def __init__(
@@ -110,6 +112,8 @@ class QueryParts:
         self.short = np.array([len(c) < MIN_SKELETON for c in cons], dtype=np.bool_)
         self.tiny = np.array([len(c) < 2 for c in cons], dtype=np.bool_)
         self.initial = np.array([len(t) == 1 for t in tokens], dtype=np.bool_)
+        self.length = np.array([len(t) for t in tokens], dtype=np.int64)
+        self.vowel_initial = np.array([_vowel_initial(t) for t in tokens], dtype=np.bool_)
         self.abjad = abjad
         self.unit = unit
         self.exact = np.array([vocab.ids.get(t, -1) for t in tokens], dtype=np.int64)
@@ -208,9 +212,17 @@ def _skeleton_similarity(
     factor = np.where(abjad, np.where(few, ABJAD_SHORT_FACTOR, ABJAD_FACTOR), CONSONANT_FACTOR)
     out: np.ndarray = np.where(short | tiny | (abjad & few), 0.0, skeleton * factor)
     if abjad.any():
+        # Arabic script writes an initial vowel (alif, ayn): Audunis is not Dinos
+        q_vowel = query.vowel_initial[qi]
+        c_vowel = per_part(vocab, pid, "tokens", _vowel_initial).astype(np.bool_)
+        out = np.where(abjad & (q_vowel != c_vowel), 0.0, out)
         idx = np.flatnonzero(abjad)
         out[idx] = np.maximum(out[idx], _written_consonants(query, qi[idx], vocab, pid[idx]))
     return out
+
+
+def _vowel_initial(token: str) -> bool:
+    return token[:1] in ("a", "e", "i", "o", "u")
 
 
 def _written_consonants(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
