@@ -157,6 +157,36 @@ def parse_wrk(output: str) -> dict[str, float]:
     }
 
 
+def cpu_ticks(root: int) -> dict[int, int]:
+    """CPU time (user + system, in clock ticks) of ``root`` and its children, by pid.
+
+    Linux only (``/proc``); empty elsewhere. On a shared machine the server's CPU time per
+    request moves far less than requests/s, and the split shows how wrk's few keep-alive
+    connections landed on the workers (all on one happens).
+    """
+    ticks: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        pid = int(stat.parent.name)
+        if pid == root or int(fields[1]) == root:  # fields[1] is the parent pid
+            ticks[pid] = int(fields[11]) + int(fields[12])  # utime + stime
+    return ticks
+
+
+def cpu_figures(before: dict[int, int], after: dict[int, int], requests: float) -> str:
+    """Server CPU ms per request, and each busy process's share of that CPU time."""
+    used = {pid: after[pid] - before.get(pid, 0) for pid in after}
+    total = sum(used.values())
+    if not total or not requests:
+        return "cpu n/a"
+    per_request = total / os.sysconf("SC_CLK_TCK") * 1000 / requests
+    shares = sorted((100 * n / total for n in used.values() if n * 20 >= total), reverse=True)
+    return f"cpu {per_request:.2f} ms/req, split " + "/".join(f"{s:.0f}%" for s in shares)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entities", type=int, default=0, help="synthetic entities to add")
@@ -209,11 +239,12 @@ def run(home: Path, env: dict[str, str], args: argparse.Namespace) -> None:
         if args.warmup > 0:  # the first seconds after start are slower (cold caches)
             load_run(home, port, args, args.warmup)
         for _ in range(args.runs):
-            load = os.getloadavg()[0]
+            load, before = os.getloadavg()[0], cpu_ticks(server.pid)
             figures = parse_wrk(load_run(home, port, args))
+            cpu = cpu_figures(before, cpu_ticks(server.pid), figures["rps"] * args.duration)
             print(
                 f"{listed}: {figures['rps']:.0f} req/s, p50 {figures['p50_ms']:.1f} ms, "
-                f"p99 {figures['p99_ms']:.1f} ms, non-2xx {figures['non_2xx']:.0f} "
+                f"p99 {figures['p99_ms']:.1f} ms, non-2xx {figures['non_2xx']:.0f}, {cpu} "
                 f"({args.connections} connections, {args.workers} worker(s), "
                 f"{args.duration} s, load average {load:.2f} at start)"
             )

@@ -47,7 +47,8 @@ def create_app(
     if services is not None:
         _attach(app, services, auth_cache_s)
     app.state.metrics = Metrics()
-    for router in (health.router, screening.router, registry.router, oversight.router):
+    # The screening routes first: the router tries routes in order, and /match is the hot one.
+    for router in (screening.router, health.router, registry.router, oversight.router):
         app.include_router(router, responses=_PROBLEMS)
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)

@@ -11,16 +11,17 @@ from __future__ import annotations
 import secrets
 import time
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any, Protocol
 
 from watchline.errors import NotFoundError
 from watchline.matching.query import Query
 from watchline.model import Listing
 from watchline.services.access import Action, Caller
-from watchline.services.audit import AuditLog, Entry, GroupCommit
+from watchline.services.audit import AuditLog, Entry, GroupCommit, SerialLane
 from watchline.services.screening import ScreenResult
 from watchline.store import access as repo
 from watchline.store.db import Store
@@ -94,12 +95,12 @@ class GuardedScreening:
         self.datasets: set[str] | None = None
         self.known_agencies = agencies
         self.agencies: set[str] | None = None
-        self._index_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="index")
+        self._lane = SerialLane(self.commits, "index")
         self._refreshed = 0.0
 
     def close(self) -> None:
         """Finish queued screenings, then their audit commits, and stop the helper threads."""
-        self._index_thread.shutdown(wait=True)
+        self._lane.close()
         self.commits.close()
 
     def invalidate(self) -> None:
@@ -127,19 +128,20 @@ class GuardedScreening:
     ) -> Future[dict[str, list[Outcome]]]:
         """``match`` without waiting: the future settles once the audit entry is committed.
 
-        The whole screening runs as one job on the index thread and hands its audit entry
-        to the group commit, so a call costs two thread hand-overs, and an async handler
-        holds no thread while it waits.
+        The whole screening runs as one job on the index thread, which also commits the
+        audit entries of the calls it screened whenever it runs out of work (a group
+        commit without a writer thread), so a call costs two thread hand-overs, and an
+        async handler holds no thread while it waits.
         """
         caller.require(Action.SCREEN)
         done: Future[dict[str, list[Outcome]]] = Future()
         done.set_running_or_notify_cancel()  # a call once begun is screened and audited
         job = _MatchJob(caller, queries, dataset, limit, threshold)
-        self._index_thread.submit(self._run_match, job, done)
+        self._lane.submit(partial(self._run_match, job, done))
         return done
 
     def _run_match(self, job: _MatchJob, done: Future[dict[str, list[Outcome]]]) -> None:
-        """On the index thread: screen, decide what the caller sees, queue the audit entry."""
+        """On the index thread: screen, decide what the caller sees, stage the audit entry."""
         try:
             if self._refresh_due():
                 self._refresh()
@@ -147,7 +149,7 @@ class GuardedScreening:
             outcomes, notices = self._outcomes(job)
             summary = _match_summary(job.dataset, job.queries, outcomes)
             entry = Entry(job.caller.agency, job.caller.key_id, "match", job.dataset, summary)
-            committed = self.commits.enqueue(entry, lambda conn: repo.insert_hits(conn, notices))
+            committed = self.commits.stage(entry, partial(repo.insert_hits, rows=notices))
         except Exception as error:  # the waiter must hear of any failure, whatever it is
             done.set_exception(error)
             return
@@ -189,7 +191,7 @@ class GuardedScreening:
     def _maybe_refresh(self) -> None:
         """Pick up changes made by other processes, at most once a second."""
         if self._refresh_due():
-            self._index_thread.submit(self._refresh).result()
+            self._lane.submit(self._refresh).result()
 
     def _refresh_due(self) -> bool:
         return time.monotonic() - self._refreshed >= REFRESH_INTERVAL_S
@@ -213,9 +215,9 @@ class GuardedScreening:
     def _screen(
         self, queries: list[Query], limit: int, threshold: float, dataset: str
     ) -> list[list[ScreenResult]]:
-        return self._index_thread.submit(
-            self._screen_here, queries, limit, threshold, dataset
-        ).result()
+        job = partial(self._screen_here, queries, limit, threshold, dataset)
+        result: list[list[ScreenResult]] = self._lane.submit(job).result()
+        return result
 
     def _screen_here(
         self, queries: list[Query], limit: int, threshold: float, dataset: str

@@ -67,6 +67,10 @@ class Store:
         with self.engine.begin() as conn:
             yield conn
 
+    def writer(self) -> Writer:
+        """A connection for one thread that writes often (see ``Writer``)."""
+        return Writer(self.engine)
+
     @contextmanager
     def reader(self) -> Iterator[Connection]:
         with self.engine.connect() as conn:
@@ -74,3 +78,34 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+class Writer:
+    """One connection kept open by a single busy writing thread.
+
+    Taking a pooled connection for each transaction (checkout, liveness ping, reset on
+    return) cost more than a small audit commit itself; this keeps one instead, and drops
+    it after any failure so that the next transaction starts on a fresh connection.
+    Not thread-safe: one thread uses it at a time.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._conn: Connection | None = None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """Like ``Store.transaction``: everything inside commits together or not at all."""
+        if self._conn is None:
+            self._conn = self.engine.connect()
+        try:
+            with self._conn.begin():
+                yield self._conn
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        if self._conn is not None:
+            conn, self._conn = self._conn, None
+            conn.close()

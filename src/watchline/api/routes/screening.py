@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated
+from collections.abc import Callable, Coroutine
+from typing import Annotated, Any, TypeVar
 
-from fastapi import APIRouter, Path, Query, Response
-from pydantic import BaseModel
+from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
+from pydantic import BaseModel, ValidationError
 
 from watchline.api import convert, schemas
-from watchline.api.deps import CurrentCaller, Limit, Services, Threshold
+from watchline.api.deps import Authenticator, CurrentCaller, Limit, Services, Threshold
+from watchline.api.services import ApiServices
 from watchline.errors import InputError
 from watchline.matching import Query as ScreeningQuery
 
 router = APIRouter(tags=["screening"])
+M = TypeVar("M", bound=BaseModel)
 
 
 def json_response(model: BaseModel) -> Response:
@@ -35,7 +40,57 @@ SearchText = Annotated[str, Query(min_length=1, max_length=300, description="Nam
 SchemaName = Annotated[str, Query(max_length=60, description="FtM schema sought")]
 
 
-@router.post("/match/{dataset}", response_model=schemas.MatchResponse)
+class MatchParams(BaseModel):
+    """The path and query parameters of ``/match``, with the constraints its OpenAPI
+    description declares (the same ``Annotated`` aliases)."""
+
+    dataset: Dataset
+    limit: Limit = 5
+    threshold: Threshold = None
+
+
+class LeanRoute(APIRoute):
+    """Serves its requests with ``serve_match`` instead of FastAPI's generic handler.
+
+    The generic one (dependency resolution, parameter-by-parameter validation) took
+    about 60 µs of every ``/match`` call; ``serve_match`` checks the key, the parameters
+    and the body with the same models in a few. FastAPI still describes the route in
+    the OpenAPI schema from the declared ``match`` signature.
+    """
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        return serve_match
+
+
+async def serve_match(request: Request) -> Response:
+    """``POST /match/{dataset}``: key first (no work for strangers), then input, then the
+    screening; bad input raises what FastAPI raises, so answers keep their shape."""
+    authenticator: Authenticator = request.app.state.authenticator
+    caller = await authenticator.caller(request.headers.get("authorization"))
+    params = _validated(MatchParams, {**request.query_params, **request.path_params}, _where)
+    raw = (await request.body()).decode("utf-8")  # invalid UTF-8: 400, as elsewhere
+    body = _validated(schemas.MatchRequest, raw, lambda loc: ("body", *loc))
+    services: ApiServices = request.app.state.services
+    return await match(params.dataset, body, caller, services, params.limit, params.threshold)
+
+
+def _where(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
+    return ("path" if loc[:1] == ("dataset",) else "query", *loc)
+
+
+def _validated(
+    model: type[M], data: object, where: Callable[[tuple[int | str, ...]], tuple[int | str, ...]]
+) -> M:
+    """``model`` from a mapping or JSON text; errors located as FastAPI locates them."""
+    try:
+        if isinstance(data, str):
+            return model.model_validate_json(data)
+        return model.model_validate(data)
+    except ValidationError as error:
+        problems = error.errors(include_url=False, include_input=False)
+        raise RequestValidationError([{**p, "loc": where(p["loc"])} for p in problems]) from None
+
+
 async def match(
     dataset: Dataset,
     body: schemas.MatchRequest,
@@ -47,7 +102,7 @@ async def match(
     """Screen entities (yente match API): hits on records you may not see come back as a
     'possible hit' reference to quote to the originating agency."""
     # async, so that no worker thread is held per call: the scoring and the audit commit
-    # run on their own threads and this coroutine waits for their future.
+    # run on the index thread and this coroutine waits for their future.
     most = services.settings.max_queries_per_request
     if not 0 < len(body.queries) <= most:
         raise InputError(f"send between 1 and {most} queries per request", where="queries")
@@ -64,6 +119,15 @@ async def match(
         for key in queries
     }
     return json_response(schemas.MatchResponse(responses=responses, limit=limit))
+
+
+router.add_api_route(
+    "/match/{dataset}",
+    match,
+    methods=["POST"],
+    response_model=schemas.MatchResponse,
+    route_class_override=LeanRoute,
+)
 
 
 @router.get("/search", response_model=schemas.SearchResponse)
