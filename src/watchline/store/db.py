@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -89,21 +90,38 @@ class Writer:
     Not thread-safe: one thread uses it at a time.
     """
 
+    IDLE_PING_S = 2.0  # after this long unused, check the connection before trusting it
+
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._conn: Connection | None = None
+        self._used = 0.0
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
         """Like ``Store.transaction``: everything inside commits together or not at all."""
-        if self._conn is None:
-            self._conn = self.engine.connect()
+        conn = self._connection()
         try:
-            with self._conn.begin():
-                yield self._conn
+            with conn.begin():
+                yield conn
         except BaseException:
             self.close()
             raise
+        finally:
+            self._used = time.monotonic()
+
+    def _connection(self) -> Connection:
+        """The kept connection; after an idle spell it is pinged first, so that a database
+        restarted meanwhile costs a reconnect rather than a failed call."""
+        if self._conn is not None and time.monotonic() - self._used > self.IDLE_PING_S:
+            try:
+                self._conn.exec_driver_sql("SELECT 1")
+                self._conn.rollback()
+            except Exception:
+                self.close()
+        if self._conn is None:
+            self._conn = self.engine.connect()
+        return self._conn
 
     def close(self) -> None:
         if self._conn is not None:
