@@ -9,6 +9,7 @@ import pytest
 
 from watchline.errors import InputError
 from watchline.matching import NameIndex, Query, Screener
+from watchline.matching import budgeted as budgeted_module
 from watchline.matching import index as index_module
 from watchline.model import Entity
 
@@ -105,9 +106,15 @@ def test_common_part_does_not_flood_retrieval(monkeypatch: pytest.MonkeyPatch) -
         Entity.build(f"m{i}", "Person", {"name": [f"Mohammed Person{i:04d}x"]}) for i in range(300)
     ]
     people.append(Entity.build("t", "Person", {"name": ["Mohammed Qaradawi"]}))
-    monkeypatch.setattr(index_module, "POSTING_BUDGET", 50)
+    monkeypatch.setattr(budgeted_module, "POSTING_BUDGET", 50)
     screener = Screener(people)
     assert _ids(screener, "Mohammed Qaradawi")[:1] == ["t"]
+
+
+def _common_df(monkeypatch: pytest.MonkeyPatch, value: int) -> None:
+    """Judge parts common (paired) from ``value`` names on, at build and at query time."""
+    monkeypatch.setattr(index_module, "COMMON_DF", value)
+    monkeypatch.setattr(budgeted_module, "COMMON_DF", value)
 
 
 def _common_pair_registry() -> list[Entity]:
@@ -129,8 +136,8 @@ def _common_pair_registry() -> list[Entity]:
 def test_name_of_two_common_parts_is_found_through_its_pair(
     monkeypatch: pytest.MonkeyPatch, common_df: int
 ) -> None:
-    monkeypatch.setattr(index_module, "COMMON_DF", common_df)
-    monkeypatch.setattr(index_module, "POSTING_BUDGET", 10)
+    _common_df(monkeypatch, common_df)
+    monkeypatch.setattr(budgeted_module, "POSTING_BUDGET", 10)
     found = _ids(Screener(_common_pair_registry()), "Mohammed Ali")[:1] == ["t"]
     assert found == (common_df == 50)  # without pair postings the name is out of reach
 
@@ -138,7 +145,7 @@ def test_name_of_two_common_parts_is_found_through_its_pair(
 def test_pairs_follow_additions_and_survive_save_load(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(index_module, "COMMON_DF", 50)
+    _common_df(monkeypatch, 50)
     index = NameIndex.build(_common_pair_registry())
     mohammed, ali = (index.vocab.ids[t] for t in ("mohammed", "ali"))
     assert index.pairs.lookup(mohammed, ali).tolist() == [index.n_names - 1]
@@ -161,7 +168,7 @@ def test_a_query_part_counts_once_even_when_probed(monkeypatch: pytest.MonkeyPat
         for i in range(150)
     ]
     target = Entity.build("t", "Person", {"name": ["Glonek Harion"]})
-    monkeypatch.setattr(index_module, "COMMON_DF", 100)
-    monkeypatch.setattr(index_module, "POSTING_BUDGET", 50)  # only "haerion" is read
+    _common_df(monkeypatch, 100)
+    monkeypatch.setattr(budgeted_module, "POSTING_BUDGET", 50)  # only "haerion" is read
     screener = Screener([*decoys, *common, target])
     assert _ids(screener, "Harion Glonek")[:1] == ["t"]

@@ -28,9 +28,8 @@ def test_writer_reconnects_after_the_server_dropped_its_connection(
 
 def test_a_failed_transaction_drops_the_connection_and_the_next_one_works(store: Store) -> None:
     writer = store.writer()
-    with pytest.raises(sa.exc.DBAPIError):
-        with writer.transaction() as conn:
-            conn.exec_driver_sql("SELECT * FROM no_such_table")
+    with pytest.raises(sa.exc.DBAPIError), writer.transaction() as conn:
+        conn.exec_driver_sql("SELECT * FROM no_such_table")
     with writer.transaction() as conn:
         assert conn.exec_driver_sql("SELECT 1").scalar_one() == 1
     writer.close()

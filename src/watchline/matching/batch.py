@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from watchline.matching.align import Alignment, align
-from watchline.matching.arrays import IntArray
+from watchline.matching.arrays import IntArray, first_of_runs
 from watchline.matching.caches import Found, PartKey
 from watchline.matching.index import RETRIEVE_FLOOR, NameIndex
 from watchline.matching.names_score import JOINED_FACTOR, NameScores, joined_similarity
@@ -131,7 +131,7 @@ def _query_weights(
     out = np.full(len(parts.tokens), float(np.log(index.n_names + 1) + 1.0))
     if len(qi):
         best = np.lexsort((-sims, qi))
-        first = best[np.r_[True, qi[best][1:] != qi[best][:-1]]]
+        first = best[first_of_runs(qi[best])]
         out[qi[first]] = index.weights(pid[first])
     exact = parts.exact >= 0
     out[exact] = index.weights(parts.exact[exact])

@@ -25,18 +25,28 @@ Found = tuple[IntArray, np.ndarray]  # listed parts a query part finds, and simi
 class QueryCaches:
     """Retrieval results per query part and scoring similarities per pair."""
 
-    __slots__ = ("_ids", "_lock", "_pairs", "_parts")
+    __slots__ = ("_ids", "_lock", "_pairs", "_parts", "_weights")
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._parts: dict[PartKey, Found] = {}
         self._pairs: dict[int, float] = {}
         self._ids: dict[PartKey, int] = {}
+        self._weights: np.ndarray | None = None
 
     def clear(self) -> None:
         """Forget everything (the index changed). Readers keep the dicts they hold."""
         with self._lock:
             self._parts, self._pairs, self._ids = {}, {}, {}
+            self._weights = None
+
+    def weights(self) -> np.ndarray | None:
+        """The rarity weight of every listed part, if computed since the last change."""
+        return self._weights
+
+    def keep_weights(self, table: np.ndarray) -> None:
+        """Remember the rarity weights of every listed part (see ``NameIndex.weights``)."""
+        self._weights = table
 
     def parts(self) -> dict[PartKey, Found]:
         """Listed parts (and similarities) found per query part."""

@@ -20,26 +20,27 @@ from pathlib import Path
 
 import numpy as np
 
-from watchline.matching.arrays import Growable, IntArray, csr_from_pairs, gather_csr
+from watchline.matching.arrays import (
+    Growable,
+    IntArray,
+    csr_from_pairs,
+    gather_csr,
+)
+from watchline.matching.budgeted import budgeted_rows
 from watchline.matching.caches import QueryCaches
+from watchline.matching.common import CommonParts
 from watchline.matching.facts import Facts, entity_facts
 from watchline.matching.pairs import COMMON_DF, PairPostings
+from watchline.matching.shortlist import applies, finish, shortlist
 from watchline.matching.skeleton import from_abjad
 from watchline.matching.tokens import tokenize
 from watchline.matching.vocab import Vocab
 from watchline.model import MATCHABLE_SCHEMATA, Entity
 
 RETRIEVE_FLOOR = 0.7  # a part this unlike a query part does not make a name a candidate
-POSTING_BUDGET = 60_000  # postings read per query name before fuzzy neighbours are skipped
-HARD_BUDGET = 200_000  # postings read at most, even when every query part is common
-PRESELECT = 8  # rows ranked by matched rarity alone, per candidate returned
-UNMATCHED_PENALTY = 0.3  # share of a listed name's unmatched rarity taken off its rank
 MERGE_MIN = 20_000  # delta rows kept before merging them into the CSR postings
 SCHEMA_CODES: tuple[str, ...] = tuple(sorted(MATCHABLE_SCHEMATA))
 _EMPTY: IntArray = np.zeros(0, dtype=np.int64)
-# per query part: rows read, their weights, whether from one listed part (hence distinct),
-# its best listed part when that was not read in full (else -1), and that part's weight
-Group = tuple[IntArray, np.ndarray, bool, int, float]
 
 
 class NameIndex:
@@ -63,6 +64,7 @@ class NameIndex:
         self.delta: dict[int, list[int]] = {}
         self.delta_size = 0
         self.pairs = PairPostings()
+        self.common = CommonParts()
         self.by_document: dict[str, list[int]] = {}
         self._local = threading.local()
         self._staged_entity: list[int] = []
@@ -88,6 +90,7 @@ class NameIndex:
         self._add_entity(entity, to_delta=True)
         if self.delta_size > max(MERGE_MIN, len(self.post_rows) // 10):
             self._rebuild_postings()
+        self.caches.clear()  # again: a query running meanwhile may have cached old weights
 
     def remove(self, entity_id: str) -> bool:
         """Tombstone an entity so it never hits again; True if it was indexed."""
@@ -146,6 +149,7 @@ class NameIndex:
             self.delta.setdefault(part, []).append(name_row)
         self.delta_size += len(parts)
         self.pairs.add(name_row, parts, (self.df.data[parts] >= COMMON_DF).tolist())
+        self.common.add(name_row, parts)
 
     def _grow_df(self) -> None:
         if len(self.df) < len(self.vocab):
@@ -170,12 +174,14 @@ class NameIndex:
         self.post_ptr, self.post_rows = csr_from_pairs(self.name_parts.view, rows, len(self.vocab))
         self.delta = {}
         self.delta_size = 0
-        self.rebuild_pairs()
+        self.rebuild_derived()
 
-    def rebuild_pairs(self) -> None:
-        """Pair postings of every name, with "common" judged on today's frequencies."""
+    def rebuild_derived(self) -> None:
+        """Pair postings and common-part bitsets, "common" judged on today's frequencies."""
         common = self.df.view >= COMMON_DF
         self.pairs = PairPostings.build(self.name_ptr.view, self.name_parts.view, common)
+        live = self.alive.view[self.name_entity.view]
+        self.common = CommonParts.build(self.post_ptr, self.post_rows, self.name_len.view, live)
 
     # -- querying ------------------------------------------------------------------------
     @property
@@ -184,8 +190,17 @@ class NameIndex:
 
     def weights(self, part_ids: IntArray) -> np.ndarray:
         """Rarity weight of parts: log inverse document frequency, at least 1."""
-        df = self.df.view[part_ids]
-        return np.maximum(1.0, np.log((self.n_names + 1) / (df + 0.5)))
+        table = self.caches.weights()
+        if table is None:  # once per index state: a log per part, not per query part
+            table = np.maximum(1.0, np.log((self.n_names + 1) / (self.df.view + 0.5)))
+            self.caches.keep_weights(table)
+        out: np.ndarray = table[part_ids]
+        return out
+
+    def delta_rows(self, part: int) -> IntArray:
+        """Name rows containing a part added since the postings were last merged."""
+        extra = self.delta.get(part)
+        return np.asarray(extra, dtype=np.int64) if extra else _EMPTY
 
     def postings(self, part: int) -> IntArray:
         """Name rows containing a part (merged CSR plus the delta)."""
@@ -219,42 +234,20 @@ class NameIndex:
         ``batch.py``): a rare misspelling of a common query part must not weigh more than
         the common part itself. ``allowed`` is a boolean mask over schema codes.
 
-        Postings are read rarest first while the total stays under ``POSTING_BUDGET``
-        (the rarest part is always read, up to ``HARD_BUDGET``). The best part of a query
-        part left unread is *probed* instead: the rows already read are looked up in its
-        sorted postings, so names holding two common parts still rank first without
-        reading either common list in full; names made only of unread common parts come
-        from the pair postings (``pairs.py``).
+        Once some parts are common enough to have bitsets (``common.py``), the shortlist
+        of ``shortlist.py`` gives the rows of a full read for the cost of the rare postings;
+        smaller indexes read within a budget (``budgeted.py``).
         """
         if not len(parts):
             return np.zeros(0, dtype=np.int64)
         weights = (owner_weights * sims).astype(np.float32)  # as the score buffers
-        df = self.df.view[parts]
-        order = np.argsort(df, kind="stable")
-        keep = order[np.cumsum(df[order]) <= POSTING_BUDGET]
-        if not len(keep):
-            keep = order[:1]
-        best = np.lexsort((-df, -sims, owners))  # ties: the commoner spelling is probed
-        best = best[np.r_[True, owners[best][1:] != owners[best][:-1]]]
-        groups: list[Group] = []
-        budget = HARD_BUDGET
-        for b in best.tolist():  # one group per query part, its rarer listed parts read
-            mine = keep[owners[keep] == owners[b]]
-            rows, lengths = self._gather(parts[mine])
-            probe = int(parts[b]) if b not in keep else -1
-            kept = np.repeat(weights[mine], lengths)[:budget]
-            groups.append((rows[:budget], kept, len(mine) == 1, probe, float(weights[b])))
-            budget = max(0, budget - len(rows))
-        unread = [int(parts[b]) for b in best.tolist() if b not in keep]
-        return self._top_rows(groups, self._pair_rows(unread), allowed, limit)
+        if applies(self, limit):  # common parts: bit tests instead of long reads
+            slots = self.common.slots(parts)
+            rows, totals = shortlist(self, parts, weights, owners, slots, limit)
+            return finish(self, rows, totals, allowed, limit, distinct=True)
+        return budgeted_rows(self, parts, sims, owners, weights, allowed, limit)
 
-    def _pair_rows(self, unread: list[int]) -> IntArray:
-        """Names holding two of the common parts left unread (scored by the probes alone)."""
-        common = [p for p in unread if self.df.data[p] >= COMMON_DF][:4]
-        found = [self.pairs.lookup(a, b) for i, a in enumerate(common) for b in common[i + 1 :]]
-        return np.concatenate(found)[:HARD_BUDGET] if found else _EMPTY
-
-    def _gather(self, parts: IntArray) -> tuple[IntArray, IntArray]:
+    def gather(self, parts: IntArray) -> tuple[IntArray, IntArray]:
         """Name rows of several parts, concatenated in order, and the count per part."""
         if self.delta and any(p in self.delta for p in parts.tolist()):
             lists = [self.postings(p) for p in parts.tolist()]
@@ -278,69 +271,14 @@ class NameIndex:
         ]
         return np.asarray(found, dtype=np.int64)
 
-    def _top_rows(
-        self, groups: list[Group], extra: IntArray, allowed: np.ndarray, limit: int
-    ) -> IntArray:
-        """Score name rows by the weight of the query parts they hold, keep the best.
-
-        ``groups`` holds, per query part, the rows read and their weights, and its best
-        listed part when that was not read (a *probe*), with its weight; ``extra`` rows were
-        found otherwise (pair postings). Each query part counts once per row, at its
-        best-matching listed part (a name holding "Sejbuk" and its misspelling "Seejbuk"
-        must not outrank one holding "Pimenovich Sejbuk"). Sums go
-        through reusable dense buffers: no sort over rows.
-        """
-        best, total = self._buffers()
-        rows = np.concatenate([g[0] for g in groups] + [extra])
-        for token_rows, weights, distinct, probe, weight in groups:
-            hit = self._holding(rows, probe) if probe >= 0 else _EMPTY
-            if distinct and not len(hit):
-                total[token_rows] += weights
-                continue
-            if distinct:  # one listed part: its rows are distinct, plain assignment will do
-                best[token_rows] = weights
-            else:
-                np.maximum.at(best, token_rows, weights)
-            if len(hit):
-                best[hit] = np.maximum(best[hit], np.float32(weight))
-                token_rows = np.concatenate([token_rows, hit])
-            total[token_rows] += best[token_rows]  # fancy += adds once per distinct row
-            best[token_rows] = 0.0
-        # ties (common names) go to the shorter name: fewer unmatched parts to pay for
-        totals = total[rows] - np.float32(1e-3) * self.name_len.view[rows]
-        total[rows] = 0.0
-        if len(rows) > PRESELECT * limit:
-            top = np.argpartition(-totals, PRESELECT * limit - 1)[: PRESELECT * limit]
-            rows, totals = rows[top], totals[top]
-        rows, first = np.unique(rows, return_index=True)
-        totals = totals[first]
-        entity = self.name_entity.view[rows]
-        ok = self.alive.view[entity] & allowed[self.schema.view[entity]]
-        rows, totals = rows[ok], totals[ok]
-        if len(rows) > limit:
-            unmatched = np.maximum(self._name_weights(rows) - totals, 0.0)
-            totals = totals - UNMATCHED_PENALTY * unmatched
-            rows = rows[np.argpartition(-totals, limit - 1)[:limit]]
-        out: IntArray = rows.astype(np.int64)
-        return out
-
-    def _holding(self, rows: IntArray, part: int) -> IntArray:
-        """The rows holding a part: each looked up in the part's sorted postings."""
-        postings = self.postings(part)
-        if not len(postings):
-            return _EMPTY
-        found = np.searchsorted(postings, rows).clip(max=len(postings) - 1)
-        out: IntArray = rows[postings[found] == rows]
-        return out
-
-    def _name_weights(self, rows: IntArray) -> np.ndarray:
+    def name_weights(self, rows: IntArray) -> np.ndarray:
         """Summed rarity of all parts of some name rows (what a perfect match would hold)."""
         listed, _ = self.parts_of(rows)
         weights = np.where(listed >= 0, self.weights(np.maximum(listed, 0)), 0.0)
         out: np.ndarray = weights.sum(axis=1)
         return out
 
-    def _buffers(self) -> tuple[np.ndarray, np.ndarray]:
+    def buffers(self) -> tuple[np.ndarray, np.ndarray]:
         """Two zeroed float buffers over all name rows, per thread (screening is reentrant)."""
         buffers: tuple[np.ndarray, np.ndarray] | None = getattr(self._local, "buffers", None)
         if buffers is None or len(buffers[0]) < self.n_names:
@@ -348,6 +286,14 @@ class NameIndex:
             buffers = (np.zeros(size, np.float32), np.zeros(size, np.float32))
             self._local.buffers = buffers
         return buffers
+
+    def stamps(self) -> np.ndarray:
+        """An int32 scratch buffer over all name rows, per thread (contents meaningless)."""
+        stamps: np.ndarray | None = getattr(self._local, "stamps", None)
+        if stamps is None or len(stamps) < self.n_names:
+            stamps = np.zeros(max(self.n_names * 5 // 4, 1024), np.int32)
+            self._local.stamps = stamps
+        return stamps
 
     # -- persistence (see persist.py) -------------------------------------------------
     def save(self, directory: str | Path) -> None:

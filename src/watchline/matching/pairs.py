@@ -68,7 +68,7 @@ class PairPostings:
 
     def lookup(self, a: int, b: int) -> IntArray:
         """Sorted name rows holding both part ``a`` and part ``b`` (empty when unknown)."""
-        code = int(pair_code(a, b))
+        code = (min(a, b) << 32) | max(a, b)  # pair_code, without numpy for two ints
         at = int(np.searchsorted(self.codes, code))
         found = (
             self.rows[self.ptr[at] : self.ptr[at + 1]]

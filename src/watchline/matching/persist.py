@@ -63,9 +63,9 @@ def load_index(index: NameIndex, path: Path) -> NameIndex:
         getattr(index, name).size = 0
         getattr(index, name).extend(arrays[name])
     index.post_ptr, index.post_rows = arrays["post_ptr"], arrays["post_rows"]
-    index.rebuild_pairs()  # derived from the name arrays in one pass: not worth storing
+    index.sync_name_lengths()
+    index.rebuild_derived()  # from the name arrays in one pass each: not worth storing
     alive = index.alive.view
     index.entity_row = {e: i for i, e in enumerate(index.entity_ids) if alive[i]}
     index.reindex_documents()
-    index.sync_name_lengths()
     return index

@@ -33,6 +33,7 @@ from watchline.model import Entity
 CANDIDATES = 32  # candidate names scored per query name
 BATCH = 256  # queries scored together by screen_many
 MIN_NAME_SIMILARITY = 0.45  # below this no other evidence makes a name match
+_NO_FACTS = Facts()
 _ORGS = ("Organization", "Company", "PublicBody", "LegalEntity")
 _COMPATIBLE: dict[str, tuple[str, ...]] = {
     "Person": ("Person", "LegalEntity"),
@@ -137,19 +138,26 @@ class Screener:
         return out
 
     def _keep_best(self, best: dict[int, _Best], unit: Unit, scores: NameScores) -> None:
-        entities = self.index.name_entity.view[scores.rows]
+        """Keep each entity's best name so far (the first of equal similarities).
+
+        A plain loop over plain ints and floats: with ~30 candidates per name it beats
+        a vectorised per-entity maximum (measured 9 against 17 us per query name)."""
+        entities = self.index.name_entity.view[scores.rows].tolist()
+        sims = scores.scores.tolist()
         keep = scores.scores >= MIN_NAME_SIMILARITY
         if len(unit.extra_rows):
             keep |= np.isin(scores.rows, unit.extra_rows)
         for k in np.flatnonzero(keep).tolist():
-            row, sim = int(entities[k]), float(scores.scores[k])
-            if row not in best or sim > best[row].name_sim:
+            row, sim = entities[k], sims[k]
+            held = best.get(row)
+            if held is None or sim > held.name_sim:
                 best[row] = _Best(sim, unit.name, scores, k)
 
     def _score(self, best: _Best, facts: Facts, row: int) -> tuple[float, list[Contribution]]:
         listed_name = self.index.name_text[int(best.scores.rows[best.k])]
         contributions = [name_contribution(best.name_sim, best.query_name, listed_name)]
-        contributions += feature_contributions(facts, self.index.facts[row])
+        if facts != _NO_FACTS:  # absence is never evidence (features.py): nothing to add
+            contributions += feature_contributions(facts, self.index.facts[row])
         return combine(contributions), contributions
 
     def _hit(self, row: int, best: _Best, score: float, contributions: list[Contribution]) -> Hit:

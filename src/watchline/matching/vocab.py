@@ -11,10 +11,12 @@ few hundred thousand parts. A query part reaches listed parts through four doors
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from watchline.matching.align import optional_factors
-from watchline.matching.arrays import Growable
+from watchline.matching.arrays import Growable, IntArray
 from watchline.matching.skeleton import consonants, translit_form
 from watchline.matching.tokens import canonical, phonetic
 
@@ -46,6 +48,17 @@ def _get(bucket: Bucket, key: str) -> tuple[int, ...]:
     return (found,) if isinstance(found, int) else found
 
 
+_NO_VALUES = np.empty(0, dtype=object)
+_NO_FLAGS = np.zeros(0, dtype=np.bool_)
+
+
+def _grown(array: np.ndarray, size: int) -> np.ndarray:
+    """A copy of ``array`` with room for ``size`` parts and a quarter more (zero-filled)."""
+    out = np.zeros(size * 5 // 4 + 64, dtype=array.dtype)
+    out[: len(array)] = array
+    return out
+
+
 def deletions(token: str) -> list[str]:
     """Every string made by deleting one character (the symmetric-delete typo key)."""
     return [token[:i] + token[i + 1 :] for i in range(len(token))]
@@ -70,6 +83,7 @@ class Vocab:
         "short_cons",
         "tiny_cons",
         "tokens",
+        "views",
     )
 
     def __init__(self) -> None:
@@ -89,6 +103,8 @@ class Vocab:
         self.by_canon: Bucket = {}
         self.by_phon: Bucket = {}
         self.by_delete: Bucket = {}
+        # derived forms of listed parts that similarity views ask for again and again
+        self.views: dict[tuple[str, Callable[[str], object]], tuple[np.ndarray, np.ndarray]] = {}
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -150,6 +166,28 @@ class Vocab:
                 if exact is not None and len(key) >= MIN_TYPO_LENGTH:
                     found.add(exact)
         return found
+
+    def view(self, pid: IntArray, key: str, view: Callable[[str], object]) -> np.ndarray:
+        """``view`` of the ``key`` form (``arrays``) of listed parts ``pid``, as an object array.
+
+        Each part's view is computed once per vocabulary, not once per query: a query meets
+        the same listed parts as the last one, and recomputing their regex-built forms was
+        the largest cost of a single query at a million entities. ``view`` must be a pure
+        function of its string."""
+        values, known = self.views.get((key, view), (_NO_VALUES, _NO_FLAGS))
+        if len(values) < len(self):  # new parts since: grow, keeping what is known
+            values, known = _grown(values, len(self)), _grown(known, len(self))
+            self.views[(key, view)] = (values, known)
+        unique = np.unique(pid)
+        missing = unique[~known[unique]]
+        if len(missing):
+            forms = self.arrays[key].view[missing].tolist()
+            fresh = np.empty(len(missing), dtype=object)
+            fresh[:] = [view(form) for form in forms]
+            values[missing] = fresh
+            known[missing] = True
+        out: np.ndarray = values[pid]
+        return out
 
     def state(self) -> dict[str, list[str]]:
         """The JSON-ready content from which :meth:`restore` rebuilds every key table."""

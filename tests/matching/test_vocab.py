@@ -1,0 +1,47 @@
+"""The vocabulary's memo of derived part forms: same values, each computed once."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from watchline.matching.vocab import Vocab
+
+_WORDS = st.text(alphabet="abcdeklmnorsuvyz", min_size=1, max_size=8)
+
+
+def _vocab(tokens: list[str]) -> Vocab:
+    vocab = Vocab()
+    for token in tokens:
+        vocab.add(token)
+    return vocab
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=30), st.data())
+def test_view_is_the_function_of_each_part(tokens: list[str], data: st.DataObject) -> None:
+    vocab = _vocab(tokens)
+    picks = data.draw(st.lists(st.integers(0, len(vocab) - 1), max_size=40))
+    pid = np.asarray(picks, dtype=np.int64)
+    got = vocab.view(pid, "tokens", str.upper)
+    assert got.tolist() == [vocab.tokens[p].upper() for p in picks]
+
+
+def test_view_computes_each_part_once_and_follows_new_parts() -> None:
+    vocab = _vocab(["ivan", "petrov", "ali"])
+    calls: list[str] = []
+
+    def shout(form: str) -> str:
+        calls.append(form)
+        return form.upper()
+
+    first = vocab.view(np.array([0, 1, 1, 0]), "tokens", shout)
+    again = vocab.view(np.array([1, 0, 2]), "tokens", shout)
+    assert first.tolist() == ["IVAN", "PETROV", "PETROV", "IVAN"]
+    assert again.tolist() == ["PETROV", "IVAN", "ALI"]
+    assert sorted(calls) == ["ali", "ivan", "petrov"]
+    new = vocab.add("hassan")
+    assert vocab.view(np.array([new, 2]), "tokens", shout).tolist() == ["HASSAN", "ALI"]
+    assert calls.count("hassan") == 1 and len(calls) == 4
+    assert vocab.view(np.array([0]), "form", shout).tolist() == [vocab.form[0].upper()]
