@@ -11,7 +11,8 @@ def _score(sims: list[list[float]]) -> float:
     matrix = np.array([sims], dtype=np.float64)
     _, m, n = matrix.shape
     ones_q, ones_c = np.ones((1, m)), np.ones((1, n))
-    return float(align(matrix, ones_q, ones_c, ones_q, ones_c).scores[0])
+    no_q, no_c = np.zeros((1, m), dtype=bool), np.zeros((1, n), dtype=bool)
+    return float(align(matrix, ones_q, ones_c, no_q, no_c).scores[0])
 
 
 def test_order_does_not_matter() -> None:
@@ -52,5 +53,16 @@ def test_unknown_extra_part_weighs_no_more_than_the_pairs() -> None:
     fuller form's extra part it costs no more than a paired part would."""
     matrix = np.array([[[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]]])
     wq, wc = np.array([[1.5, 1.5, 3.0]]), np.array([[1.5, 1.5]])
-    ones_q, ones_c = np.ones((1, 3)), np.ones((1, 2))
-    assert float(align(matrix, wq, wc, ones_q, ones_c).scores[0]) > 0.9
+    no_q, no_c = np.zeros((1, 3), dtype=bool), np.zeros((1, 2), dtype=bool)
+    assert float(align(matrix, wq, wc, no_q, no_c).scores[0]) > 0.9
+
+
+def test_two_unpaired_patronymics_are_a_conflict() -> None:
+    """Sergey Ivanovich Lavrov / Sergey Viktorovich Lavrov: both patronymics unpaired."""
+    matrix = np.array([[[1.0, 0.0, 0.0], [0.0, 0.0, 0.0], [0.0, 0.0, 1.0]]])
+    w = np.array([[1.0, 0.3, 1.0]])
+    role = np.array([[False, True, False]])
+    none = np.zeros((1, 3), dtype=bool)
+    conflicting = float(align(matrix, w, w, role, role).scores[0])
+    one_side = float(align(matrix, w, w, role, none).scores[0])
+    assert conflicting < 0.75 < one_side

@@ -139,6 +139,13 @@ CASES: list[tuple[str, Query, str, dict[str, Any], bool]] = [
     ),
     ("arabic short skeleton", Query("جابر داجور"), "Person", person("Dorio Praia"), False),
     (
+        "two fathers' names",
+        Query("Sergey Ivanovich Lavrov"),
+        "Person",
+        person("Sergey Viktorovich Lavrov"),
+        False,
+    ),
+    (
         "a surname is not a patronymic",
         Query("Natalia Aleksandrova"),
         "Person",

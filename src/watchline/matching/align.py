@@ -26,6 +26,7 @@ UNMATCHED_QUERY_COVERED = 0.2
 UNMATCHED_LISTED_COVERED = 0.1
 COVERED_MIN_SIM = 0.9  # the leftover parts of the other side are cheap only after sure pairs
 OPTIONAL_PART = 0.3
+CONFLICT_COST = 0.5
 _PATRONYMIC = re.compile(
     r"(ich|ych|itch|ichna|ychna|ovna|evna|ivna|oglu|ogly|oghlu|kyzy|qizi|gizi|uly|uli)$"
 )
@@ -37,6 +38,12 @@ _FILLERS = frozenset({"the", "of", "and"})
 def is_patronymic(token: str) -> bool:
     """Whether a folded part has the form of a patronymic (-ovich, -ovna, -oglu, -kyzy...)."""
     return _PATRONYMIC.search(token) is not None
+
+
+def is_conflicting_role(token: str) -> bool:
+    """Whether a mismatch of this part is a conflict: patronymics. (Not legal forms: a
+    payment naming "Rosneft LLC" must still meet a listed "Rosneft PJSC".)"""
+    return is_patronymic(token)
 
 
 def optional_factors(tokens: list[str]) -> np.ndarray:
@@ -69,16 +76,17 @@ class Alignment:
 
 
 def align(
-    sims: np.ndarray, wq: np.ndarray, wc: np.ndarray, oq: np.ndarray, oc: np.ndarray
+    sims: np.ndarray, wq: np.ndarray, wc: np.ndarray, rq: np.ndarray, rc: np.ndarray
 ) -> Alignment:
     """Greedy order-free alignment of parts.
 
     Args:
         sims: (K, m, n) part similarities, 0 for padding.
-        wq: (K, m) rarity weight of each query part, 0 for padding.
-        wc: (K, n) rarity weight of each listed part, 0 for padding.
-        oq: (K, m) unmatched-cost factor of query parts (patronymics cheaper).
-        oc: (K, n) unmatched-cost factor of listed parts.
+        wq: (K, m) rarity weight of each query part (times its optional factor), 0 for padding.
+        wc: (K, n) rarity weight of each listed part (likewise).
+        rq: (K, m) True for query parts whose role makes a mismatch a conflict
+            (patronymics: see :func:`is_conflicting_role`).
+        rc: (K, n) the same for listed parts.
     """
     k, m, n = sims.shape
     work = sims.copy()
@@ -96,7 +104,7 @@ def align(
         qi[ok, step], cj[ok, step], ps[ok, step] = i[ok], j[ok], value[ok]
         work[rows[ok], i[ok], :] = 0.0
         work[rows[ok], :, j[ok]] = 0.0
-    return Alignment(_scores(qi, cj, ps, wq, wc, oq, oc), qi, cj, ps)
+    return Alignment(_scores(qi, cj, ps, wq, wc, rq, rc), qi, cj, ps)
 
 
 def _scores(
@@ -105,8 +113,8 @@ def _scores(
     ps: np.ndarray,
     wq: np.ndarray,
     wc: np.ndarray,
-    oq: np.ndarray,
-    oc: np.ndarray,
+    rq: np.ndarray,
+    rc: np.ndarray,
 ) -> np.ndarray:
     paired = qi >= 0
     rows = np.arange(len(qi))[:, None]
@@ -116,18 +124,38 @@ def _scores(
     matched = (pair_weight * ps).sum(axis=1)
     q_free = _unpaired(qi, wq.shape[1]) & (wq > 0)
     c_free = _unpaired(cj, wc.shape[1]) & (wc > 0)
-    q_left = np.where(q_free, wq * oq, 0.0).sum(axis=1)
-    c_left = np.where(c_free, wc * oc, 0.0).sum(axis=1)
+    q_left = np.where(q_free, wq, 0.0).sum(axis=1)
+    c_left = np.where(c_free, wc, 0.0).sum(axis=1)
     sure = (paired.sum(axis=1) >= 2) & (np.where(paired, ps, 1.0).min(axis=1) >= COVERED_MIN_SIM)
     # a fuller query: its extra parts cost little, and no more than the heaviest pair's part
     # (a part the registry has never seen gets the highest rarity weight, not information)
     cap = np.maximum(wq_pair.max(axis=1, initial=0.0), wc_pair.max(axis=1, initial=0.0))
-    q_left_capped = np.where(q_free, np.minimum(wq * oq, cap[:, None]), 0.0).sum(axis=1)
+    q_left_capped = np.where(q_free, np.minimum(wq, cap[:, None]), 0.0).sum(axis=1)
     covered = (c_left <= 1e-9) & sure
     q_cost = np.where(covered, UNMATCHED_QUERY_COVERED * q_left_capped, UNMATCHED_QUERY * q_left)
     c_cost = np.where((q_left <= 1e-9) & sure, UNMATCHED_LISTED_COVERED, UNMATCHED_LISTED) * c_left
-    denominator = pair_weight.sum(axis=1) + q_cost + c_cost
+    denominator = (
+        pair_weight.sum(axis=1) + q_cost + c_cost + _conflicts(q_free, c_free, wq, wc, rq, rc)
+    )
     return np.where(denominator > 0, matched / np.maximum(denominator, 1e-9), 0.0)
+
+
+def _conflicts(
+    q_free: np.ndarray,
+    c_free: np.ndarray,
+    wq: np.ndarray,
+    wc: np.ndarray,
+    rq: np.ndarray,
+    rc: np.ndarray,
+) -> np.ndarray:
+    """Extra cost when both names hold an unpaired patronymic: two different fathers' names
+    (Sergey Ivanovich / Sergey Viktorovich Lavrov) speak against one person, where one side
+    merely lacking it does not. They then count at their full rarity weight."""
+    q_conf = np.where(q_free & rq, wq, 0.0).sum(axis=1)
+    c_conf = np.where(c_free & rc, wc, 0.0).sum(axis=1)
+    both = (q_conf > 0) & (c_conf > 0)
+    out: np.ndarray = np.where(both, CONFLICT_COST * (q_conf + c_conf) / OPTIONAL_PART, 0.0)
+    return out
 
 
 def _unpaired(index: IntArray, width: int) -> np.ndarray:

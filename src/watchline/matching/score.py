@@ -52,10 +52,16 @@ def name_contribution(
     return Contribution("name", value, detail)
 
 
-@lru_cache(maxsize=1 << 16)
 def _allowance(query_name: str, listed_name: str) -> float:
     """How far the midpoint moves for a query romanised from another script (see above)."""
-    if not_latin(listed_name) or not not_latin(query_name):
+    allowance = _query_allowance(query_name)
+    return allowance if allowance and not not_latin(listed_name) else 0.0
+
+
+@lru_cache(maxsize=1 << 12)
+def _query_allowance(query_name: str) -> float:
+    """The allowance a query name brings against Latin listed names (one per query)."""
+    if not not_latin(query_name):
         return 0.0
     return ABJAD_ALLOWANCE if from_abjad(query_name) else CROSS_SCRIPT_ALLOWANCE
 

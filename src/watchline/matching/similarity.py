@@ -29,12 +29,13 @@ merely-similar pairings discounted by ``KNOWN_NAME_FACTOR``: if the registry kno
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from watchline.matching.align import is_patronymic, optional_factors
+from watchline.matching.align import is_conflicting_role, is_patronymic, optional_factors
 from watchline.matching.arrays import IntArray
 from watchline.matching.knowledge import other_forms, spelt_as_listed, what_names_say
 from watchline.matching.skeleton import (
@@ -86,6 +87,7 @@ class QueryParts:
         "loose",
         "optional",
         "patronymic",
+        "roles",
         "short",
         "tiny",
         "tokens",
@@ -106,6 +108,7 @@ class QueryParts:
         self.canon = objects([canonical(t) for t in tokens])
         self.known = np.array([known_name(t) for t in tokens], dtype=np.bool_)
         self.patronymic = np.array([is_patronymic(t) for t in tokens], dtype=np.bool_)
+        self.roles = np.array([is_conflicting_role(t) for t in tokens], dtype=np.bool_)
         self.form = objects(forms)
         cons = [consonants(f) for f in forms]
         self.cons = objects(cons)
@@ -140,8 +143,13 @@ class QueryParts:
         return cls(tokens, as_bool, owners, vocab, np.array(cross, dtype=np.bool_))
 
 
+_BEYOND_LATIN = re.compile("[^\u0000-\u024f]")
+
+
 def not_latin(name: str) -> bool:
     """True when a name has letters outside Latin (the query was transliterated)."""
+    if _BEYOND_LATIN.search(name) is None:  # the common case, decided in C
+        return False
     return any(ord(c) > 0x24F and c.isalpha() for c in name)
 
 

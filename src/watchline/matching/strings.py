@@ -35,8 +35,6 @@ def lev(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def per_part(vocab: Vocab, pid: IntArray, key: str, view: Callable[[str], object]) -> np.ndarray:
-    """``view`` of the listed parts ``pid``, computed once per distinct part."""
-    unique, inverse = np.unique(pid, return_inverse=True)
-    values = objects([view(v) for v in vocab.arrays[key].view[unique].tolist()])
-    out: np.ndarray = values[inverse]
-    return out
+    """``view`` of the listed parts ``pid``, computed once per part of the vocabulary
+    (``view`` must be a module-level pure function: it keys the vocabulary's cache)."""
+    return vocab.view(pid, key, view)
