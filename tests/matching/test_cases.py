@@ -217,3 +217,21 @@ def test_screening_case(query: Query, schema: str, props: dict[str, Any], expect
         assert hit_ids[:1] == ["target"], f"{query.name}: {[repr(h) for h in hits]}"
     else:
         assert "target" not in hit_ids, hits[0].explanation.summary()
+
+
+def test_threshold_prefilter_keeps_every_hit_that_reaches_the_cut() -> None:
+    """Queries without other facts skip names that cannot reach the cut; the hits must be
+    exactly those of an unfiltered screening cut afterwards."""
+    listed = [
+        Entity.build(f"t{i}", schema, props) for i, (_, _, schema, props, _) in enumerate(CASES)
+    ]
+    screener = Screener([*listed, *DECOYS])
+    for _, query, _, _, _ in CASES:
+        if query.birth_date or query.nationality or query.gender or query.id_number:
+            continue
+        for cut in (0.3, 0.65, 0.9):
+            everything = screener.screen(query, threshold=0.0, limit=50)
+            expected = [(h.entity_id, h.score) for h in everything if h.score >= cut][:10]
+            assert [
+                (h.entity_id, h.score) for h in screener.screen(query, threshold=cut)
+            ] == expected

@@ -82,6 +82,17 @@ def combine(contributions: list[Contribution]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, total))))
 
 
+def similarity_floor(threshold: float) -> float:
+    """The lowest name similarity that can reach ``threshold`` on the name alone, with any
+    script allowance: a safe first cut for queries that bring no other facts."""
+    if threshold <= 0.0:
+        return -math.inf
+    if threshold >= 1.0:
+        return math.inf
+    allowance = max(CROSS_SCRIPT_ALLOWANCE, ABJAD_ALLOWANCE)
+    return NAME_MIDPOINT - allowance + math.log(threshold / (1 - threshold)) / NAME_SLOPE
+
+
 def name_only_score(similarity: float) -> float:
     """The score a name similarity gives with no other evidence (for vectorised pruning)."""
     return combine([name_contribution(similarity)])

@@ -25,6 +25,7 @@ from watchline.matching.score import (
     combine,
     feature_contributions,
     name_contribution,
+    similarity_floor,
 )
 from watchline.matching.skeleton import from_abjad
 from watchline.matching.tokens import tokenize
@@ -105,7 +106,11 @@ class Screener:
         return out
 
     def _hits(self, best: dict[int, _Best], facts: Facts, cut: float, limit: int) -> list[Hit]:
-        scored = [(self._score(b, facts, row), row) for row, b in best.items()]
+        items = list(best.items())
+        if facts == _NO_FACTS:  # the name decides alone: skip names that cannot reach the cut
+            floor = similarity_floor(cut)
+            items = [(row, b) for row, b in items if b.name_sim >= floor]
+        scored = [(self._score(b, facts, row), row) for row, b in items]
         scored = [s for s in scored if s[0][0] >= cut]
         scored.sort(key=lambda s: -s[0][0])
         return [self._hit(row, best[row], score, why) for (score, why), row in scored[:limit]]
