@@ -8,11 +8,12 @@ pair's spelling similarity with that knowledge.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from watchline.matching.align import is_patronymic
+from watchline.matching.align import is_conflicting_role, is_patronymic
 from watchline.matching.arrays import IntArray
 from watchline.matching.skeleton import vowel_class
 from watchline.matching.strings import lev, objects, per_part
@@ -29,6 +30,14 @@ FORMS_FACTOR = 0.95
 VOWEL_ONLY_SIM = 0.9  # at least KNOWN_NAME_BELOW in similarity.py: never discounted
 SHORT_CLASS, SHORT_CLASS_SIM = 4, 0.6
 ROLE_MISMATCH_FACTOR = 0.85  # a surname is not a patronymic: Aleksandrova/Aleksandrovna
+
+
+KNOWLEDGE_VIEWS: tuple[tuple[str, Callable[[str], object]], ...] = (
+    ("tokens", is_patronymic),
+    ("tokens", is_conflicting_role),
+    ("tokens", known_name),
+    ("tokens", vowel_class),
+)
 
 
 def spelt_as_listed(query: QueryParts, qi: IntArray) -> np.ndarray:

@@ -27,6 +27,7 @@ from watchline.matching.score import (
     name_contribution,
     similarity_floor,
 )
+from watchline.matching.similarity import listed_views
 from watchline.matching.skeleton import from_abjad
 from watchline.matching.tokens import tokenize
 from watchline.model import Entity
@@ -68,6 +69,7 @@ class Screener:
 
     def __init__(self, entities: Iterable[Entity] = (), index: NameIndex | None = None) -> None:
         self.index = index if index is not None else NameIndex.build(entities)
+        self.index.vocab.warm(listed_views())
 
     @classmethod
     def load(cls, directory: str | Path) -> Screener:

@@ -30,14 +30,19 @@ merely-similar pairings discounted by ``KNOWN_NAME_FACTOR``: if the registry kno
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from watchline.matching.align import is_conflicting_role, is_patronymic, optional_factors
 from watchline.matching.arrays import IntArray
-from watchline.matching.knowledge import other_forms, spelt_as_listed, what_names_say
+from watchline.matching.knowledge import (
+    KNOWLEDGE_VIEWS,
+    other_forms,
+    spelt_as_listed,
+    what_names_say,
+)
 from watchline.matching.skeleton import (
     abjad_consonants,
     abjad_consonants_kh,
@@ -231,6 +236,17 @@ def _skeleton_similarity(
 
 def _vowel_initial(token: str) -> bool:
     return token[:1] in ("a", "e", "i", "o", "u")
+
+
+def listed_views() -> tuple[tuple[str, Callable[[str], object]], ...]:
+    """Every per-part view of listed parts the similarity views read (for ``Vocab.warm``)."""
+    return (
+        ("form", vowel_class),
+        ("tokens", _vowel_initial),
+        ("tokens", abjad_consonants),
+        ("tokens", abjad_consonants_kh),
+        *KNOWLEDGE_VIEWS,
+    )
 
 
 def _written_consonants(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:

@@ -11,7 +11,7 @@ few hundred thousand parts. A query part reaches listed parts through four doors
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -191,6 +191,15 @@ class Vocab:
             known[missing] = True
         out: np.ndarray = values[pid]
         return out
+
+    def warm(self, views: Sequence[tuple[str, Callable[[str], object]]]) -> None:
+        """Compute ``views`` for every part now, so that no query pays for a first sight.
+
+        At a million entities most listed parts a query meets are new to the memo; an index
+        build computes them in one pass instead (about a second per view at 300,000 parts)."""
+        every = np.arange(len(self), dtype=np.int64)
+        for key, view in views:
+            self.view(every, key, view)
 
     def state(self) -> dict[str, list[str]]:
         """The JSON-ready content from which :meth:`restore` rebuilds every key table."""
