@@ -12,6 +12,7 @@ from watchline.errors import ConflictError, InputError, NotFoundError
 from watchline.model import Entity
 from watchline.services import flows as service
 from watchline.services import flows_cases as cases
+from watchline.services.counterparties import holder_schema, split_roles
 from watchline.store import Store
 
 HEADER = (
@@ -53,7 +54,7 @@ def _files(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def test_split_roles_finds_associates_through_relations() -> None:
-    matchable, associates = service.split_roles(_entities())
+    matchable, associates = split_roles(_entities())
     assert {e.id for e in matchable} == {"l1", "a1"}
     assert associates == {"a1"}
 
@@ -121,7 +122,7 @@ def test_case_life_cycle(tmp_path: Path) -> None:
     ],
 )
 def test_holder_schema(name: str, schema: str) -> None:
-    assert service.holder_schema(name) == schema
+    assert holder_schema(name) == schema
 
 
 def test_listed_paths_and_shares(tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ from watchline.flows.tracing import Paths
 from watchline.model import Entity
 from watchline.services import flows as service
 from watchline.services import flows_cases as cases
+from watchline.services.counterparties import screen_accounts
 from watchline.sources.transactions import read_transactions
 from watchline.store.db import Store
 
@@ -178,7 +179,7 @@ def trace(
     with stage_progress() as progress:
         tx, _ = read_transactions(transactions, accounts, progress=progress)
         progress("screening account holders")
-        screening = service.screen_accounts(tx, entities) if entities else None
+        screening = screen_accounts(tx, entities) if entities else None
     listed = screening.listed if screening else np.zeros(tx.n_accounts, dtype=np.bool_)
     centre = _account_index(tx, account)
     limits = TraceLimits(window_s=int(days * 86400), max_hops=hops)
