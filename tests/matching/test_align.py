@@ -66,3 +66,13 @@ def test_two_unpaired_patronymics_are_a_conflict() -> None:
     conflicting = float(align(matrix, w, w, role, role).scores[0])
     one_side = float(align(matrix, w, w, role, none).scores[0])
     assert conflicting < 0.75 < one_side
+
+
+def test_a_given_name_before_the_matched_ones_is_not_a_shorter_form() -> None:
+    """Query "Saddam Hussein al-Tikriti" against "Ali Saddam Hussein al-Tikriti" (his son):
+    the listed name's first part is unpaired, so its leftover is not cheap."""
+    matrix = np.array([[[0.0, 1.0, 0.0, 0.0], [0.0, 0.0, 1.0, 0.0], [0.0, 0.0, 0.0, 1.0]]])
+    son = _score(matrix[0].tolist())
+    middle = np.array([[[1.0, 0.0, 0.0, 0.0], [0.0, 0.0, 1.0, 0.0], [0.0, 0.0, 0.0, 1.0]]])
+    omitted_middle = _score(middle[0].tolist())
+    assert son < omitted_middle

@@ -131,9 +131,12 @@ def _scores(
     # (a part the registry has never seen gets the highest rarity weight, not information)
     cap = np.maximum(wq_pair.max(axis=1, initial=0.0), wc_pair.max(axis=1, initial=0.0))
     q_left_capped = np.where(q_free, np.minimum(wq, cap[:, None]), 0.0).sum(axis=1)
-    covered = (c_left <= 1e-9) & sure
+    # ...but only when each side's first part is paired: "Ali Saddam Hussein al-Tikriti" is
+    # Saddam Hussein's son (a given name before the father's), not a fuller form of his name
+    covered = (c_left <= 1e-9) & sure & (qi == 0).any(axis=1)
     q_cost = np.where(covered, UNMATCHED_QUERY_COVERED * q_left_capped, UNMATCHED_QUERY * q_left)
-    c_cost = np.where((q_left <= 1e-9) & sure, UNMATCHED_LISTED_COVERED, UNMATCHED_LISTED) * c_left
+    shorter = (q_left <= 1e-9) & sure & (cj == 0).any(axis=1)
+    c_cost = np.where(shorter, UNMATCHED_LISTED_COVERED, UNMATCHED_LISTED) * c_left
     denominator = (
         pair_weight.sum(axis=1) + q_cost + c_cost + _conflicts(q_free, c_free, wq, wc, rq, rc)
     )
