@@ -12,7 +12,13 @@ from watchline.errors import ConflictError, InputError, NotFoundError
 from watchline.model import Entity
 from watchline.services import flows as service
 from watchline.services import flows_cases as cases
-from watchline.services.counterparties import holder_schema, split_roles
+from watchline.services.counterparties import (
+    COUNTERPARTY_THRESHOLD,
+    holder_schema,
+    screen_accounts,
+    split_roles,
+)
+from watchline.sources.transactions import read_transactions
 from watchline.store import Store
 
 HEADER = (
@@ -135,3 +141,18 @@ def test_listed_paths_and_shares(tmp_path: Path) -> None:
     service.write_listed_share(run, tmp_path / "share.csv")
     share = dict(ln.rsplit(",", 1) for ln in (tmp_path / "share.csv").read_text().splitlines())
     assert share["1,C1"] == "1.0000"
+
+
+def test_account_holders_are_screened_at_the_stricter_counterparty_cut(tmp_path: Path) -> None:
+    """'Masoud Pezeshfar' scores 0.66 against a listed 'Masoud Pezeshkian': a hit for a
+    traveller (default 0.65), not for a bare name in a payment file (0.70)."""
+    tx_path, acc_path = _files(tmp_path)
+    acc_path.write_text(
+        acc_path.read_text(encoding="utf-8").replace("ABU BAKR AL BAGHDADI", "Masoud Pezeshfar"),
+        encoding="utf-8",
+    )
+    tx, _ = read_transactions(tx_path, acc_path)
+    listed = [Entity.build("p1", "Person", {"name": ["Masoud Pezeshkian"]}, target=True)]
+    assert COUNTERPARTY_THRESHOLD == 0.70
+    assert not screen_accounts(tx, listed).listed.any()
+    assert screen_accounts(tx, listed, threshold=0.65).listed.sum() == 1

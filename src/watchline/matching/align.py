@@ -40,12 +40,6 @@ def is_patronymic(token: str) -> bool:
     return _PATRONYMIC.search(token) is not None
 
 
-def is_conflicting_role(token: str) -> bool:
-    """Whether a mismatch of this part is a conflict: patronymics. (Not legal forms: a
-    payment naming "Rosneft LLC" must still meet a listed "Rosneft PJSC".)"""
-    return is_patronymic(token)
-
-
 def optional_factors(tokens: list[str]) -> np.ndarray:
     """Weight factor of parts that identify little: patronymics (routinely omitted, and
     shared by all children of one father), legal forms and filler words of companies."""
@@ -85,7 +79,8 @@ def align(
         wq: (K, m) rarity weight of each query part (times its optional factor), 0 for padding.
         wc: (K, n) rarity weight of each listed part (likewise).
         rq: (K, m) True for query parts whose role makes a mismatch a conflict
-            (patronymics: see :func:`is_conflicting_role`).
+            (patronymics: see :func:`is_patronymic`; not legal forms, since a
+            payment naming "Rosneft LLC" must still meet a listed "Rosneft PJSC").
         rc: (K, n) the same for listed parts.
     """
     k, m, n = sims.shape

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from watchline.matching.align import Alignment, align, is_conflicting_role
+from watchline.matching.align import Alignment, align, is_patronymic
 from watchline.matching.arrays import IntArray, first_of_runs
 from watchline.matching.caches import Found, PartKey
 from watchline.matching.index import RETRIEVE_FLOOR, NameIndex
@@ -164,8 +164,8 @@ def _score_rows(
     # low-information parts (patronymics, legal forms) weigh less, matched or not
     wq = np.where(q_valid, weights[q_index] * parts.optional[q_index], 0.0)
     wc = np.where(valid, index.weights(safe) * index.vocab.optional.view[safe], 0.0)
-    rq = q_valid & parts.roles[q_index]
-    rc = valid & index.vocab.view(safe, "tokens", is_conflicting_role).astype(np.bool_)
+    rq = q_valid & parts.patronymic[q_index]
+    rc = valid & index.vocab.view(safe, "tokens", is_patronymic).astype(np.bool_)
     alignment = align(sims, wq, wc, rq, rc)
     needed = _needs_joined(alignment, q_valid, valid) & _similar_length(
         index, units, unit_of_row, listed

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from watchline.matching.align import is_conflicting_role, is_patronymic
+from watchline.matching.align import is_patronymic
 from watchline.matching.arrays import IntArray
 from watchline.matching.skeleton import vowel_class
-from watchline.matching.strings import lev, objects, per_part
+from watchline.matching.strings import lev, objects
 from watchline.matching.tokens import known_name, name_forms
 
 if TYPE_CHECKING:
@@ -34,7 +34,6 @@ ROLE_MISMATCH_FACTOR = 0.85  # a surname is not a patronymic: Aleksandrova/Aleks
 
 KNOWLEDGE_VIEWS: tuple[tuple[str, Callable[[str], object]], ...] = (
     ("tokens", is_patronymic),
-    ("tokens", is_conflicting_role),
     ("tokens", known_name),
     ("tokens", vowel_class),
 )
@@ -60,7 +59,7 @@ def what_names_say(
     ``KNOWN_NAME_BELOW``, so never discounted as a known name's mere look-alike)."""
     same = _one_name(query, qi, vocab, pid, sims)
     distinct = ~same & _distinct_names(query, qi, vocab, pid)
-    roles = query.patronymic[qi] != per_part(vocab, pid, "tokens", is_patronymic).astype(np.bool_)
+    roles = query.patronymic[qi] != vocab.view(pid, "tokens", is_patronymic).astype(np.bool_)
     vowels_only = ~same & ~distinct & _vowels_only(query, qi, vocab, pid)
     sims = np.where(distinct, sims * DISTINCT_NAMES_FACTOR, sims)
     sims = np.where(roles & ~same, sims * ROLE_MISMATCH_FACTOR, sims)
@@ -92,7 +91,7 @@ def _distinct_names(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray
     out = query.known[qi].astype(np.bool_)
     idx = np.flatnonzero(out)
     if len(idx):
-        listed_known = per_part(vocab, pid[idx], "tokens", known_name).astype(np.bool_)
+        listed_known = vocab.view(pid[idx], "tokens", known_name).astype(np.bool_)
         keys = lev(query.canon[qi[idx]], vocab.arrays["canon"].view[pid[idx]])
         out[idx] = listed_known & (keys < DISTINCT_KEYS_BELOW)
     return out
@@ -106,7 +105,7 @@ def other_forms(
     Only between a known and an unknown part that are already alike (two known names
     are compared as they are: Elena is not Alina because Alena is a form of Alina)."""
     out = np.zeros(len(qi))
-    listed_known = per_part(vocab, pid, "tokens", known_name).astype(np.bool_)
+    listed_known = vocab.view(pid, "tokens", known_name).astype(np.bool_)
     pick = (query.known[qi] ^ listed_known) & (sims >= FORMS_FROM) & (sims < FORMS_UNTIL)
     idx = np.flatnonzero(pick)
     if not len(idx):
@@ -133,7 +132,7 @@ def other_forms(
 
 def _vowels_only(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
     """Pairs whose forms differ only in which vowels they write (Salih/Saleh)."""
-    listed = per_part(vocab, pid, "tokens", vowel_class)
+    listed = vocab.view(pid, "tokens", vowel_class)
     q = objects([vowel_class(t) for t in query.tokens[qi].tolist()])
     out: np.ndarray = q == listed
     return out.astype(np.bool_)

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from watchline.matching.align import is_conflicting_role, is_patronymic, optional_factors
+from watchline.matching.align import is_patronymic, optional_factors
 from watchline.matching.arrays import IntArray
 from watchline.matching.knowledge import (
     KNOWLEDGE_VIEWS,
@@ -50,7 +50,7 @@ from watchline.matching.skeleton import (
     translit_form,
     vowel_class,
 )
-from watchline.matching.strings import lev, objects, per_part
+from watchline.matching.strings import lev, objects
 from watchline.matching.tokens import canonical, known_name
 
 if TYPE_CHECKING:
@@ -92,7 +92,6 @@ class QueryParts:
         "loose",
         "optional",
         "patronymic",
-        "roles",
         "short",
         "tiny",
         "tokens",
@@ -113,7 +112,6 @@ class QueryParts:
         self.canon = objects([canonical(t) for t in tokens])
         self.known = np.array([known_name(t) for t in tokens], dtype=np.bool_)
         self.patronymic = np.array([is_patronymic(t) for t in tokens], dtype=np.bool_)
-        self.roles = np.array([is_conflicting_role(t) for t in tokens], dtype=np.bool_)
         self.form = objects(forms)
         cons = [consonants(f) for f in forms]
         self.cons = objects(cons)
@@ -205,7 +203,7 @@ def _vowel_drift(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -
     if not cross.any():
         return out
     idx = np.flatnonzero(cross)
-    listed = per_part(vocab, pid[idx], "form", vowel_class)
+    listed = vocab.view(pid[idx], "form", vowel_class)
     forms = vocab.arrays["form"].view[pid[idx]]
     both = lev(query.form[qi[idx]], forms) + lev(query.loose[qi[idx]], listed)
     out[idx] = both / 2 * VOWEL_FACTOR
@@ -227,7 +225,7 @@ def _skeleton_similarity(
     if abjad.any():
         # Arabic script writes an initial vowel (alif, ayn): Audunis is not Dinos
         q_vowel = query.vowel_initial[qi]
-        c_vowel = per_part(vocab, pid, "tokens", _vowel_initial).astype(np.bool_)
+        c_vowel = vocab.view(pid, "tokens", _vowel_initial).astype(np.bool_)
         out = np.where(abjad & (q_vowel != c_vowel), 0.0, out)
         idx = np.flatnonzero(abjad)
         out[idx] = np.maximum(out[idx], _written_consonants(query, qi[idx], vocab, pid[idx]))
@@ -253,9 +251,9 @@ def _written_consonants(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntA
     """Abjad pairs on the consonants Arabic writes; their own length decides how much a
     match says (the transliteration skeleton drops the jim of "Janufa" as a glide)."""
     q_cons = query.abjad_cons[qi]
-    listed = per_part(vocab, pid, "tokens", abjad_consonants)
+    listed = vocab.view(pid, "tokens", abjad_consonants)
     written = np.maximum(
-        lev(q_cons, listed), lev(q_cons, per_part(vocab, pid, "tokens", abjad_consonants_kh))
+        lev(q_cons, listed), lev(q_cons, vocab.view(pid, "tokens", abjad_consonants_kh))
     )
     q_len = np.fromiter((len(c) for c in q_cons.tolist()), dtype=np.int64, count=len(qi))
     c_len = np.fromiter((len(c) for c in listed.tolist()), dtype=np.int64, count=len(pid))

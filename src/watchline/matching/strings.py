@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 import numpy as np
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import cpdist
-
-from watchline.matching.arrays import IntArray
-
-if TYPE_CHECKING:
-    from watchline.matching.vocab import Vocab
 
 
 def objects(values: Sequence[object]) -> np.ndarray:
@@ -32,9 +26,3 @@ def lev(a: np.ndarray, b: np.ndarray) -> np.ndarray:
         a, b, scorer=OSA.normalized_similarity, dtype=np.float32, workers=workers
     )
     return out
-
-
-def per_part(vocab: Vocab, pid: IntArray, key: str, view: Callable[[str], object]) -> np.ndarray:
-    """``view`` of the listed parts ``pid``, computed once per part of the vocabulary
-    (``view`` must be a module-level pure function: it keys the vocabulary's cache)."""
-    return vocab.view(pid, key, view)

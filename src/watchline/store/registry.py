@@ -67,6 +67,20 @@ class HistoryEntry:
     snapshot: dict[str, Any]
 
 
+def listing_columns(listing: Listing) -> dict[str, Any]:
+    """A listing as plain values: the row's listing columns and the history snapshot's."""
+    return {
+        "source": listing.source,
+        "originator": listing.originator,
+        "legal_basis": listing.legal_basis,
+        "reason": listing.reason,
+        "listed_on": listing.listed_on,
+        "status": listing.status.value,
+        "handling": listing.handling.value,
+        "shared_with": list(listing.shared_with),
+    }
+
+
 def record_to_row(record: Record, version: int, at: datetime) -> dict[str, Any]:
     entity, listing = record.entity, record.listing
     return {
@@ -79,14 +93,7 @@ def record_to_row(record: Record, version: int, at: datetime) -> dict[str, Any]:
         "first_seen": entity.first_seen,
         "last_seen": entity.last_seen,
         "last_change": entity.last_change,
-        "source": listing.source,
-        "originator": listing.originator,
-        "legal_basis": listing.legal_basis,
-        "reason": listing.reason,
-        "listed_on": listing.listed_on,
-        "status": listing.status.value,
-        "handling": listing.handling.value,
-        "shared_with": list(listing.shared_with),
+        **listing_columns(listing),
         "version": version,
         "content_hash": content_hash(record),
         "created_at": at,
@@ -125,16 +132,7 @@ def snapshot(record: Record) -> dict[str, Any]:
     listing = record.listing
     return {
         "entity": record.entity.to_ftm(),
-        "listing": {
-            "source": listing.source,
-            "originator": listing.originator,
-            "legal_basis": listing.legal_basis,
-            "reason": listing.reason,
-            "listed_on": listing.listed_on,
-            "status": listing.status.value,
-            "handling": listing.handling.value,
-            "shared_with": list(listing.shared_with),
-        },
+        "listing": listing_columns(listing),
     }
 
 
