@@ -76,3 +76,13 @@ def test_a_given_name_before_the_matched_ones_is_not_a_shorter_form() -> None:
     middle = np.array([[[1.0, 0.0, 0.0, 0.0], [0.0, 0.0, 1.0, 0.0], [0.0, 0.0, 0.0, 1.0]]])
     omitted_middle = _score(middle[0].tolist())
     assert son < omitted_middle
+
+
+def test_omitted_middle_names_are_cheap_even_after_a_fuzzy_pair() -> None:
+    """Query "Anwar al-Awlaki" against "Anwar Nasser Abdulla al-Aulaqi": the query pairs the
+    listed name's first and last parts (one of them only 0.81 alike), so what it left out
+    lies inside the listed name: middle names, not a different person."""
+    inner = _score([[1.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.81]])
+    assert inner > 0.8
+    last_left_out = _score([[1.0, 0.0, 0.0, 0.0], [0.0, 0.81, 0.0, 0.0]])
+    assert last_left_out < 0.75

@@ -11,6 +11,7 @@ from watchline.errors import InputError
 from watchline.matching import NameIndex, Query, Screener
 from watchline.matching import budgeted as budgeted_module
 from watchline.matching import index as index_module
+from watchline.matching.persist import FORMAT_VERSION
 from watchline.model import Entity
 
 
@@ -96,7 +97,8 @@ def test_load_refuses_missing_or_foreign_files(tmp_path: Path) -> None:
         NameIndex.load(tmp_path / "nothing")
     NameIndex.build(_people()).save(tmp_path / "idx")
     meta = tmp_path / "idx" / "index.json"
-    meta.write_text(meta.read_text("utf-8").replace('"version": 2', '"version": 99'), "utf-8")
+    text = meta.read_text("utf-8")
+    meta.write_text(text.replace(f'"version": {FORMAT_VERSION}', '"version": 99'), "utf-8")
     with pytest.raises(InputError):
         NameIndex.load(tmp_path / "idx")
 

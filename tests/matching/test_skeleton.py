@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from watchline.matching.skeleton import (
     abjad_consonants,
-    abjad_consonants_kh,
+    abjad_consonants_central,
     consonants,
     from_abjad,
     translit_form,
@@ -77,9 +77,12 @@ def test_abjad_consonants_as_arabic_writes_them(arabic_reading: str, latin: str)
 
 
 def test_ch_read_both_ways() -> None:
-    assert abjad_consonants_kh("mordechai") == abjad_consonants("maradakhay")
+    assert abjad_consonants_central("mordechai") == abjad_consonants("maradakhay")
     assert abjad_consonants("charles") == abjad_consonants("sharlz")
-    assert abjad_consonants_kh("schmidt") == abjad_consonants("schmidt")
+    assert abjad_consonants_central("schmidt") == abjad_consonants("schmidt")
+    # German and Polish w is a v, written fa: Weisbach/فايسباخ, Sokolow/سوكولوف
+    assert abjad_consonants_central("weisbach") == abjad_consonants("fayasabakh")
+    assert abjad_consonants_central("sokolow") == abjad_consonants("sukuluf")
 
 
 def test_abjad_consonants_keep_different_names_apart() -> None:

@@ -35,6 +35,14 @@ from watchline.names import NamePart, name_tokens, tag_parts
         ("Nguyen Thi An", ("nguyen", "thi", "an")),
         ("Salah ad-Din", ("salahuddin",)),
         ("Abd ar-Rahman as-Sayyid", ("abdulrahman", "sayyid")),
+        ("Abd al-Hai", ("abdulhai",)),  # a two-letter root is still a root
+        ("Said Ahmed Shahid Khel", ("said", "ahmed", "shahidkhel")),
+        ("Said Ahmed Shahidkhail", ("said", "ahmed", "shahidkhel")),
+        ("Gul Agha Ishaq Zai", ("gul", "agha", "ishaqzai")),
+        ("Ramzi Binalshibh", ("ramzi", "shibh")),  # bin al-Shibh glued
+        ("Benalla", ("benalla",)),
+        ("Maulawi Ahmed Shah", ("ahmed", "shah")),
+        ("Doctor Muthanna al-Dari", ("muthanna", "dari")),
         ("", ()),
         ("!!!", ()),
     ],

@@ -5,7 +5,9 @@ surnames first or last at will). The score is the weighted mean similarity of th
 where parts left without a partner count as zero-similarity pairs at a reduced weight:
 a query part the listed name lacks costs more (``UNMATCHED_QUERY``) than a listed part the
 query omits (``UNMATCHED_LISTED``), since forms routinely drop middle names and
-patronymics, and patronymics themselves cost little (``OPTIONAL_PART``). When every listed
+patronymics, and patronymics themselves cost little (``OPTIONAL_PART``); listed parts left
+out between a paired first and a paired last part are middle names and cost
+``UNMATCHED_LISTED_INNER``. When every listed
 part found a partner (at least two of them), the query is a fuller form of the listed name
 ("Laurent Nkunda Batware" for "LAURENT NKUNDA") and its extra parts cost only
 ``UNMATCHED_QUERY_COVERED``.
@@ -24,6 +26,7 @@ UNMATCHED_QUERY = 0.6
 UNMATCHED_LISTED = 0.35
 UNMATCHED_QUERY_COVERED = 0.2
 UNMATCHED_LISTED_COVERED = 0.1
+UNMATCHED_LISTED_INNER = 0.1
 COVERED_MIN_SIM = 0.9  # the leftover parts of the other side are cheap only after sure pairs
 OPTIONAL_PART = 0.3
 CONFLICT_COST = 0.5
@@ -131,11 +134,26 @@ def _scores(
     covered = (c_left <= 1e-9) & sure & (qi == 0).any(axis=1)
     q_cost = np.where(covered, UNMATCHED_QUERY_COVERED * q_left_capped, UNMATCHED_QUERY * q_left)
     shorter = (q_left <= 1e-9) & sure & (cj == 0).any(axis=1)
-    c_cost = np.where(shorter, UNMATCHED_LISTED_COVERED, UNMATCHED_LISTED) * c_left
+    c_rate = np.where(shorter, UNMATCHED_LISTED_COVERED, UNMATCHED_LISTED)
+    c_rate = np.where(
+        (q_left <= 1e-9) & _ends_paired(cj, wc), np.minimum(c_rate, UNMATCHED_LISTED_INNER), c_rate
+    )
+    c_cost = c_rate * c_left
     denominator = (
         pair_weight.sum(axis=1) + q_cost + c_cost + _conflicts(q_free, c_free, wq, wc, rq, rc)
     )
     return np.where(denominator > 0, matched / np.maximum(denominator, 1e-9), 0.0)
+
+
+def _ends_paired(cj: IntArray, wc: np.ndarray) -> np.ndarray:
+    """Whether the listed name's first and last parts both found a partner, so that what the
+    query left out lies inside it: middle names, a father's and grandfather's names in an
+    Arabic chain ("Anwar al-Awlaki" for "Anwar Nasser Abdulla al-Aulaqi")."""
+    last = (wc > 0).sum(axis=1) - 1
+    first_paired = (cj == 0).any(axis=1)
+    last_paired = (cj == last[:, None]).any(axis=1)
+    out: np.ndarray = first_paired & last_paired & (last >= 2)
+    return out
 
 
 def _conflicts(

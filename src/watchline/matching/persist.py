@@ -21,7 +21,7 @@ from watchline.matching.vocab import Vocab
 if TYPE_CHECKING:
     from watchline.matching.index import NameIndex
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 ARRAYS = ("schema", "alive", "name_entity", "name_ptr", "name_parts", "df")
 
 

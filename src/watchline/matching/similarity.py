@@ -45,7 +45,7 @@ from watchline.matching.knowledge import (
 )
 from watchline.matching.skeleton import (
     abjad_consonants,
-    abjad_consonants_kh,
+    abjad_consonants_central,
     consonants,
     translit_form,
     vowel_class,
@@ -242,7 +242,7 @@ def listed_views() -> tuple[tuple[str, Callable[[str], object]], ...]:
         ("form", vowel_class),
         ("tokens", _vowel_initial),
         ("tokens", abjad_consonants),
-        ("tokens", abjad_consonants_kh),
+        ("tokens", abjad_consonants_central),
         *KNOWLEDGE_VIEWS,
     )
 
@@ -253,7 +253,7 @@ def _written_consonants(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntA
     q_cons = query.abjad_cons[qi]
     listed = vocab.view(pid, "tokens", abjad_consonants)
     written = np.maximum(
-        lev(q_cons, listed), lev(q_cons, vocab.view(pid, "tokens", abjad_consonants_kh))
+        lev(q_cons, listed), lev(q_cons, vocab.view(pid, "tokens", abjad_consonants_central))
     )
     q_len = np.fromiter((len(c) for c in q_cons.tolist()), dtype=np.int64, count=len(qi))
     c_len = np.fromiter((len(c) for c in listed.tolist()), dtype=np.int64, count=len(pid))

@@ -122,13 +122,15 @@ def abjad_consonants(token: str) -> str:
 
 
 @lru_cache(maxsize=PART_VIEW_CACHE)
-def abjad_consonants_kh(token: str) -> str:
-    """:func:`abjad_consonants` reading a lone ch as kh, as German, Dutch, Spanish-j and
-    Hebrew names come into Arabic (Mordechai/مردخاي, Seebach/زيباخ); English and French ch
-    (sh, tsh) is the default reading."""
-    if "ch" not in token or "sch" in token:
-        return abjad_consonants(token)
-    return abjad_consonants(token.replace("ch", "kh"))
+def abjad_consonants_central(token: str) -> str:
+    """:func:`abjad_consonants` in a Central European reading: a lone ch as kh and w as v,
+    as German, Dutch, Polish, Spanish-j and Hebrew names come into Arabic (Mordechai/مردخاي,
+    Seebach/زيباخ, Weisbach/فايسباخ, Sokolow/سوكولوف); the English and French reading (ch as
+    sh, w as a vowel) is the default one."""
+    central = token
+    if "ch" in central and "sch" not in central:
+        central = central.replace("ch", "kh")
+    return abjad_consonants(central.replace("w", "v"))
 
 
 ABJAD = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")

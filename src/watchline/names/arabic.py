@@ -6,7 +6,8 @@ write every ``abd`` compound as ``abdul`` + root (``abdulrahman``), with the art
 letter assimilation undone (``abdurrahman`` -> ``abdulrahman``), and ``allah`` compounds as
 ``abdullah``; ``abu``/``abou``/``abo`` + name as ``abu`` + name; theophoric and Persian
 compounds as one word (``Nur Allah`` -> ``nurullah``, ``Jalal al-Din`` -> ``jalaluddin``,
-``Akhund Zada`` -> ``akhundzade``), since Latin spellings usually join them.
+``Akhund Zada`` -> ``akhundzade``) and so are Pashto tribal endings (``Shahid Khel`` ->
+``shahidkhel``, ``Ishaq Zai`` -> ``ishaqzai``), since Latin spellings usually join them.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def _abd_compound(root: str, fallback: str) -> str:
     root = _root(root)
     if root in _ALLAH:
         return "abdullah"
-    if len(root) < 3:
+    if len(root) < 2:
         return fallback
     return "abdul" + root
 
@@ -64,16 +65,28 @@ _DIN_WORDS = frozenset({"din", "deen", "dine", "uddin", "eddin", "eddine", "addi
 # Persian "son of" (Akhund-zada): a separate word in Arabic script, joined in Latin.
 _ZADE_WORDS = frozenset({"zada", "zadah", "zadeh", "zade", "zoda"})
 _ZADE_END = re.compile(r"(?<=.{2})(?:zada|zadah|zadeh|zoda)$")
+# Pashto tribal endings (Shahid Khel / Shahidkhel, Ishaq Zai / Ishaqzai): never names alone.
+_KHEL_WORDS = frozenset({"khel", "khail", "khil", "kheyl", "khayl"})
+_ZAI_WORDS = frozenset({"zai", "zay"})
+_KHEL_END = re.compile(r"(?<=.{2})(?:khail|khil|kheyl|khayl)$")
 _ALLAH_END = re.compile(r"(?<=.{2})(?:ullah|ulla|ollah|illah|allah|ullo)$")
 _DIN_END = re.compile(
     r"(?<=.{2})(?:uddin|uddine|uddeen|udeen|eddin|eddine|addin|aldin|eldin|oddin|iddin|"
     r"ouddine|oudine|ouddin|edine|udin)$"
 )
 #: A cheap test on a folded name: may it hold an ``ab...`` word or a theophoric ending?
-NEEDS_JOIN = re.compile(r"(?:^| )ab|(?:llah|ulla|ullo|zada|zadah|zadeh|zoda|din|dine|deen)(?: |$)")
+NEEDS_JOIN = re.compile(
+    r"(?:^| )(?:ab|binal|benal|ibnal)"
+    r"|(?:llah|ulla|ullo|zada|zadah|zadeh|zoda|din|dine|deen|khel|khail|khil|khayl|zai|zay)(?: |$)"
+)
 
 
-_ENDINGS = ("llah", "ulla", "ullo", "zada", "zadah", "zadeh", "zoda", "din", "dine", "deen")
+_ENDINGS = (
+    "llah", "ulla", "ullo", "zada", "zadah", "zadeh", "zoda", "din", "dine", "deen", "khail",
+    "khil", "kheyl", "khayl",
+)  # fmt: skip
+#: "bin al-Shibh" written as one word (Binalshibh): the filiation and article are dropped.
+_GLUED_FILIATION = re.compile(r"^(?:binal|benal|ibnal)(?=.{4})")
 
 
 def theophoric_form(token: str) -> str:
@@ -82,6 +95,7 @@ def theophoric_form(token: str) -> str:
         return token
     token = _ALLAH_END.sub("ullah", token, count=1)
     token = _ZADE_END.sub("zade", token, count=1)
+    token = _KHEL_END.sub("khel", token, count=1)
     return _DIN_END.sub("uddin", token, count=1)
 
 
@@ -95,6 +109,10 @@ def _join_theophoric(tokens: list[str]) -> list[str]:
             out[-1] = theophoric_form(out[-1]) + "uddin"
         elif out and tok in _ZADE_WORDS:
             out[-1] = theophoric_form(out[-1]) + "zade"
+        elif out and tok in _KHEL_WORDS:
+            out[-1] = theophoric_form(out[-1]) + "khel"
+        elif out and tok in _ZAI_WORDS:
+            out[-1] = theophoric_form(out[-1]) + "zai"
         else:
             out.append(theophoric_form(tok))
     return out
@@ -129,6 +147,6 @@ def join_particles(tokens: list[str]) -> list[str]:
         if tok in FILIATION or is_article(tokens, i):
             i += 1
             continue
-        out.append(abd_form(tok) if tok.startswith("abd") else tok)
+        out.append(abd_form(tok) if tok.startswith("abd") else _GLUED_FILIATION.sub("", tok))
         i += 1
     return _join_theophoric(out)

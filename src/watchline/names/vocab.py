@@ -13,7 +13,8 @@ HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "hon",
      "rev", "fr", "jr", "sr", "sheikh", "shaikh", "shaykh", "sheik", "cheikh", "haji",
      "hajji", "hadji", "hajj", "alhaji", "alhaj", "mullah", "mulla", "mollah", "maulana",
-     "maulvi", "mawlawi", "mawlana", "mufti", "imam", "qari", "ustadh", "gen",
+     "maulvi", "mawlawi", "mawlana", "maulawi", "maulavi", "mawlavi", "moulavi", "moulvi",
+     "molvi", "mowlavi", "doctor", "pahlawan", "mufti", "imam", "qari", "ustadh", "gen",
      "general", "col", "colonel", "maj", "major", "capt", "captain", "lt", "brig", "adm",
      "admiral", "gospodin", "gospozha", "herr", "frau", "mme", "mlle"}
 )  # fmt: skip
