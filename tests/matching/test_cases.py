@@ -56,6 +56,28 @@ CASES: list[tuple[str, Query, str, dict[str, Any], bool]] = [
         True,
     ),
     ("ukrainian", Query("Oleksandr Kovalenko"), "Person", person("Олександр Коваленко"), True),
+    (
+        "middle names left out",
+        Query("Anwar al-Awlaki"),
+        "Person",
+        person("Anwar Nasser Abdulla al-Aulaqi"),
+        True,
+    ),
+    (
+        "arabic name romanised twice, middle names left out",
+        Query("Qasim al-Raymi"),
+        "Person",
+        person("QASIM MOHAMED MAHDI AL-RIMI"),
+        True,
+    ),
+    (
+        "pashto tribal ending written apart",
+        Query("سيد أحمد شهيد خيل"),
+        "Person",
+        person("Said Ahmed Shahidkhel"),
+        True,
+    ),
+    ("given name alone", Query("Abdul Basir"), "Person", person("Abdul Basir Noorzai"), False),
     ("georgian script", Query("Mikheil Saakashvili"), "Person", person("მიხეილ სააკაშვილი"), True),
     ("armenian script", Query("Aram Petrosyan"), "Person", person("Արամ Պետրոսյան"), True),
     # a Russian rendering of an English name: romanised by two parties, two spellings

@@ -15,6 +15,7 @@ from watchline.matching.skeleton import (
     from_abjad,
     translit_form,
     vowel_class,
+    vowels_guessed,
 )
 
 
@@ -102,3 +103,19 @@ def test_views_stay_lowercase_and_no_longer(token: str) -> None:
     assert (skeleton[:1] in ("a", "y", "w")) == (token[:1] in tuple("aeiouyw") and token != "")
     loose = vowel_class(translit_form(token))
     assert len(loose) <= len(translit_form(token))
+
+
+@pytest.mark.parametrize(
+    ("name", "guessed"),
+    [
+        ("قاسم الريمي", True),  # Arabic script writes no short vowels
+        ("Qasim al-Raymi", True),  # the article: romanised from Arabic
+        ("Osama bin Laden", True),
+        ("Abdelkader Mokhtari", True),
+        ("Al Capone", False),
+        ("Alexander Abdulov", False),
+        ("Ivan Petrov", False),
+    ],
+)
+def test_vowels_guessed(name: str, guessed: bool) -> None:
+    assert vowels_guessed(name) is guessed

@@ -28,7 +28,7 @@ from watchline.matching.score import (
     similarity_floor,
 )
 from watchline.matching.similarity import listed_views
-from watchline.matching.skeleton import from_abjad
+from watchline.matching.skeleton import vowels_guessed
 from watchline.matching.tokens import tokenize
 from watchline.model import Entity
 
@@ -126,7 +126,7 @@ class Screener:
         for name in query.names:
             tokens = list(dict.fromkeys(tokenize(name, query.schema)))
             if tokens:
-                units.append(Unit(name, tokens, from_abjad(name), allowed, extra))
+                units.append(Unit(name, tokens, vowels_guessed(name), allowed, extra))
         return units
 
     def _best_names(self, queries: Sequence[Query], facts: list[Facts]) -> list[dict[int, _Best]]:

@@ -139,3 +139,19 @@ ABJAD = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 def from_abjad(text: str) -> bool:
     """True when a name is (partly) written in a script without short vowels."""
     return ABJAD.search(text) is not None
+
+
+#: Words only Arabic names hold (article, filiation, ``abd``/``abu`` compounds): a Latin name
+#: with one was romanised from Arabic script, whose short vowels the romaniser guessed. Not a
+#: Russified surname (Abdulov), written from Cyrillic, which writes its vowels.
+_ARABIC_IN_LATIN = re.compile(
+    r"(?:^|[\s,])(?:(?:al|el|ul)-|(?:bin|ibn|bint|ould|abu|abou|abd|abdul|abdel|abdoul)[\s-]"
+    r"|abd(?:ul|el|al|ur|ou|u)(?![a-z]*(?:ov|ev|ova|eva)\b)[a-z])",
+    re.IGNORECASE,
+)
+
+
+def vowels_guessed(name: str) -> bool:
+    """True when a name's short vowels are a romaniser's guess: written in Arabic or Hebrew
+    script, or a Latin romanisation of an Arabic name (Qasim al-Raymi / al-Rimi)."""
+    return from_abjad(name) or _ARABIC_IN_LATIN.search(name) is not None
