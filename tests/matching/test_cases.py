@@ -78,6 +78,13 @@ CASES: list[tuple[str, Query, str, dict[str, Any], bool]] = [
         True,
     ),
     ("given name alone", Query("Abdul Basir"), "Person", person("Abdul Basir Noorzai"), False),
+    (
+        "foreign name through arabic script",
+        Query("ريتو سوكولوف"),
+        "Person",
+        person("Reto Sokolow"),
+        True,
+    ),
     ("georgian script", Query("Mikheil Saakashvili"), "Person", person("მიხეილ სააკაშვილი"), True),
     ("armenian script", Query("Aram Petrosyan"), "Person", person("Արամ Պետրոսյան"), True),
     # a Russian rendering of an English name: romanised by two parties, two spellings

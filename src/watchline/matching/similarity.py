@@ -15,6 +15,9 @@ Several views of a pair; the best one wins:
   comparison on :func:`~watchline.matching.skeleton.vowel_class` forms, scaled by
   ``VOWEL_FACTOR`` (Miršajmer/Mearsheimer: renderings of foreign names keep the consonant
   frame and drift in the vowels; the mean keeps Elena/Alina apart from a sure match);
+* learned: for query parts from Arabic script (or a Latin romanisation of an Arabic name),
+  an edit distance with costs learned from real Arabic-English name pairs (``learned.py``),
+  scaled by ``LEARNED_FACTOR`` (Sokolow/سوكولوف, Kohn/كون: foreign names through Arabic);
 * other forms: an unknown spelling against the closest form of the known name on the
   other side (see ``knowledge.py``, which also applies what the names layer knows: one
   equivalence class is one name, Ivan/Johann; two known, unalike names are two names;
@@ -43,6 +46,7 @@ from watchline.matching.knowledge import (
     spelt_as_listed,
     what_names_say,
 )
+from watchline.matching.learned import arabic_latin_costs, similarity
 from watchline.matching.skeleton import (
     abjad_consonants,
     abjad_consonants_central,
@@ -66,6 +70,7 @@ KNOWN_NAME_BELOW = 0.85  # closer pairs are spelling variants of one name, never
 FLOOR = 0.55
 MIN_SKELETON = 3  # a one- or two-letter skeleton says nothing
 VOWEL_FACTOR = 0.97
+LEARNED_FACTOR = 0.95
 
 
 class _Unit(Protocol):
@@ -172,6 +177,7 @@ def pair_similarity(
     sims = np.maximum(sims, _initials(query, qi, vocab, pid))
     sims = np.maximum(sims, other_forms(query, qi, vocab, pid, sims))
     sims = what_names_say(query, qi, vocab, pid, sims)
+    sims = np.maximum(sims, _learned(query, qi, vocab, pid))
     if discount:
         fuzzy = spelt_as_listed(query, qi) & (sims < KNOWN_NAME_BELOW)
         sims = np.where(fuzzy, sims * KNOWN_NAME_FACTOR, sims)
@@ -207,6 +213,23 @@ def _vowel_drift(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -
     forms = vocab.arrays["form"].view[pid[idx]]
     both = lev(query.form[qi[idx]], forms) + lev(query.loose[qi[idx]], listed)
     out[idx] = both / 2 * VOWEL_FACTOR
+    return out
+
+
+def _learned(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
+    """Learned Arabic-to-Latin edit costs, for query parts whose vowels were guessed.
+
+    Applied after what the names layer knows (``what_names_say``): the romanisation of an
+    Arabic-script part is our guess, so its being or not being a known name says little,
+    while these costs were measured on real pairs."""
+    out = np.zeros(len(qi))
+    guessed = query.abjad[qi] & query.cross[qi]
+    if not guessed.any():
+        return out
+    idx = np.flatnonzero(guessed)
+    listed = vocab.arrays["tokens"].view[pid[idx]].tolist()
+    learned = similarity(query.tokens[qi[idx]].tolist(), listed, arabic_latin_costs())
+    out[idx] = learned * LEARNED_FACTOR
     return out
 
 

@@ -1,0 +1,98 @@
+"""Learned Arabic-to-Latin edit costs: the distance itself, the learner, the shipped table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rapidfuzz.distance import Levenshtein
+
+from watchline.matching.learned import (
+    GAP,
+    LETTERS,
+    arabic_latin_costs,
+    format_costs,
+    learn_costs,
+    parse_costs,
+    similarity,
+)
+
+UNIT = 1.0 - np.eye(LETTERS + 1)
+REPO = Path(__file__).resolve().parents[2]
+GOOGLE = REPO.parent / "shared" / "data" / "names" / "google_ar2en"
+words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
+
+
+def code(letter: str) -> int:
+    return ord(letter) - ord("a")
+
+
+@given(words, words)
+def test_unit_costs_give_levenshtein(a: str, b: str) -> None:
+    ours = similarity([a], [b], UNIT)[0]
+    assert ours == pytest.approx(Levenshtein.normalized_similarity(a, b))
+
+
+def test_parts_outside_a_to_z_score_zero() -> None:
+    assert similarity(["ab-c", "abc", ""], ["abc", "abc1", ""], UNIT).tolist() == [0, 0, 0]
+
+
+def test_learner_makes_observed_edits_cheap() -> None:
+    """Every pair writes u where the Latin has o: that substitution becomes nearly free,
+    while letters never confused stay at full cost."""
+    pairs = [("mulu", "molo"), ("kun", "kon"), ("dur", "dor"), ("sukul", "sokol")] * 20
+    cost = learn_costs(pairs)
+    assert cost[code("u"), code("o")] < 0.1
+    assert cost[code("k"), code("d")] == 1.0
+    assert cost[code("k"), code("k")] == 0.0
+
+
+def test_table_round_trips_and_refuses_other_shapes() -> None:
+    cost = learn_costs([("kun", "kon")])
+    assert np.allclose(parse_costs(format_costs(cost, ["test"])), cost, atol=1e-4)
+    with pytest.raises(ValueError, match="27 x 27"):
+        parse_costs("from/to\ta\na\t0\n")
+
+
+@pytest.mark.parametrize(
+    ("romanised", "latin", "unrelated"),
+    [
+        ("sukuluf", "sokolow", "sokolski"),  # w written fa, o written waw
+        ("mu", "mo", "ma"),
+        ("fayasabakh", "weisbach", "faisal"),
+        ("kun", "kohn", "khan"),
+    ],
+)
+def test_shipped_costs_know_how_arabic_renders_latin(
+    romanised: str, latin: str, unrelated: str
+) -> None:
+    cost = arabic_latin_costs()
+    learned = similarity([romanised, romanised], [latin, unrelated], cost)
+    assert learned[0] > Levenshtein.normalized_similarity(romanised, latin)
+    assert learned[0] > learned[1]
+
+
+def test_shipped_costs_are_a_cost_table() -> None:
+    cost = arabic_latin_costs()
+    assert cost.shape == (LETTERS + 1, LETTERS + 1)
+    assert (np.diag(cost) == 0).all()
+    assert ((cost >= 0) & (cost <= 1)).all()
+    assert cost[code("a"), GAP] < 0.3  # a short vowel the romaniser guessed and Latin lacks
+
+
+@pytest.mark.skipif(not GOOGLE.is_dir(), reason="needs ../shared/data/names/google_ar2en")
+def test_shipped_table_is_what_the_build_script_makes() -> None:
+    """The table must be rebuilt when the romaniser or fold changes; this fails until it is."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "build_translit_costs", REPO / "scripts" / "build_translit_costs.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    shipped = (REPO / "src" / "watchline" / "data" / "arabic_latin_costs.tsv").read_text("utf-8")
+    assert module.build(GOOGLE) == shipped
