@@ -32,7 +32,7 @@ from watchline.matching.common import CommonParts
 from watchline.matching.facts import Facts, entity_facts
 from watchline.matching.pairs import COMMON_DF, PairPostings
 from watchline.matching.shortlist import applies, finish, shortlist
-from watchline.matching.skeleton import from_abjad
+from watchline.matching.skeleton import from_abjad, not_latin
 from watchline.matching.tokens import tokenize
 from watchline.matching.vocab import Vocab
 from watchline.model import MATCHABLE_SCHEMATA, Entity
@@ -126,8 +126,8 @@ class NameIndex:
             self._add_name(row, name, entity.schema, to_delta)
 
     def _add_name(self, entity_row: int, name: str, schema: str, to_delta: bool) -> None:
-        abjad = from_abjad(name)
-        parts = [self.vocab.add(t, abjad) for t in dict.fromkeys(tokenize(name, schema))]
+        abjad, latin = from_abjad(name), not not_latin(name)
+        parts = [self.vocab.add(t, abjad, latin) for t in dict.fromkeys(tokenize(name, schema))]
         if not parts:
             return
         name_row = len(self.name_text)

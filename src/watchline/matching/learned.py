@@ -1,18 +1,22 @@
-"""Edit costs learned from real Arabic-to-Latin name pairs, and the similarity they give.
+"""Edit costs learned from real name pairs across scripts, and the similarity they give.
 
 Names that reach Arabic script from other languages (Kohn/كون, Sokolow/سوكولوف,
 Descartes/ديكارت) come back to Latin through our romaniser in spellings that hand-written
 rules only partly foresee: written long vowels stand for o or u, e or i, a guessed short
-vowel stands for nothing, v and p come back as f and b, silent letters are missing. Which of
-these happen, and how often, is measured on Google's Wikipedia-mined Arabic-English name
-pairs (``scripts/build_translit_costs.py``): an edit distance whose substitution, deletion
+vowel stands for nothing, v and p come back as f and b, silent letters are missing. Names
+written in Cyrillic (or Greek, Armenian, Georgian) from other languages drift likewise
+(Legault/Лего, Jaycee/Джейси). Which of these happen, and how often, is measured on real
+pairs (``scripts/build_translit_costs.py``: Google's Wikipedia-mined Arabic-English pairs;
+rigour's Wikidata person-name clusters outside the benchmark's held-out split), one table
+per script family: an edit distance whose substitution, deletion
 and insertion costs are the negative log-probabilities of those edits, re-estimated a few
 times over the best alignments (Viterbi training), scaled so that an edit seen in 1 of
 ``SCALE_ODDS`` alignments of that letter costs 1, as much as a plain edit. The costs are a
 27 x 27 table (26 letters and "nothing"), too small to remember any one name: what it holds
-is how Arabic script renders Latin letters.
+is how a script renders Latin letters.
 
-Only used for pairs whose query part came from Arabic script (see ``similarity.py``).
+Only used for pairs of a query part we romanised and a listed part seen in Latin (see
+``similarity.py``).
 """
 
 from __future__ import annotations
@@ -28,7 +32,8 @@ import numpy as np
 LETTERS = 26
 GAP = LETTERS  # row/column of "nothing": a deletion or an insertion
 SCALE_ODDS = 100.0
-COSTS_FILE = "arabic_latin_costs.tsv"
+ARABIC_COSTS = "arabic_latin_costs.tsv"
+ALPHABET_COSTS = "alphabet_latin_costs.tsv"  # Cyrillic, Greek, Armenian, Georgian
 
 
 def _distance(a: Any, b: Any, cost: Any) -> float:
@@ -168,12 +173,11 @@ def parse_costs(text: str) -> np.ndarray:
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
     cost = np.array([[float(v) for v in row[1:]] for row in rows[1:]])
     if cost.shape != (LETTERS + 1, LETTERS + 1):
-        raise ValueError(f"{COSTS_FILE}: expected a 27 x 27 table, got {cost.shape}")
+        raise ValueError(f"expected a 27 x 27 cost table, got {cost.shape}")
     return cost
 
 
-@lru_cache(maxsize=1)
-def arabic_latin_costs() -> np.ndarray:
-    """The shipped table (``watchline/data/arabic_latin_costs.tsv``)."""
-    text = resources.files("watchline.data").joinpath(COSTS_FILE).read_text("utf-8")
-    return parse_costs(text)
+@lru_cache(maxsize=2)
+def shipped_costs(name: str) -> np.ndarray:
+    """A shipped table: :data:`ARABIC_COSTS` or :data:`ALPHABET_COSTS` in ``watchline/data``."""
+    return parse_costs(resources.files("watchline.data").joinpath(name).read_text("utf-8"))

@@ -21,7 +21,7 @@ from watchline.matching.vocab import Vocab
 if TYPE_CHECKING:
     from watchline.matching.index import NameIndex
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 ARRAYS = ("schema", "alive", "name_entity", "name_ptr", "name_parts", "df")
 
 
@@ -32,6 +32,7 @@ def save_index(index: NameIndex, path: Path) -> None:
     np.savez(
         path / "index.npz",
         abjad=index.vocab.abjad.view,
+        latin=index.vocab.latin.view,
         post_ptr=index.post_ptr,
         post_rows=index.post_rows,
         **arrays,
@@ -55,7 +56,7 @@ def load_index(index: NameIndex, path: Path) -> NameIndex:
         raise InputError(f"cannot read the screening index: {exc}", str(path)) from exc
     if meta.get("version") != FORMAT_VERSION:
         raise InputError("screening index written by another format version", str(path))
-    index.vocab = Vocab.restore(meta["vocab"], arrays["abjad"])
+    index.vocab = Vocab.restore(meta["vocab"], arrays["abjad"], arrays["latin"])
     index.entity_ids = list(meta["entity_ids"])
     index.name_text = list(meta["name_text"])
     index.facts = [Facts.from_dict(f) for f in meta["facts"]]

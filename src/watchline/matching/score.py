@@ -20,8 +20,7 @@ from functools import lru_cache
 from watchline.matching.explain import Contribution
 from watchline.matching.facts import Facts
 from watchline.matching.features import FEATURES
-from watchline.matching.similarity import not_latin
-from watchline.matching.skeleton import from_abjad
+from watchline.matching.skeleton import from_abjad, not_latin
 
 NAME_SLOPE = 14.0
 NAME_MIDPOINT = 0.78

@@ -15,9 +15,10 @@ Several views of a pair; the best one wins:
   comparison on :func:`~watchline.matching.skeleton.vowel_class` forms, scaled by
   ``VOWEL_FACTOR`` (Miršajmer/Mearsheimer: renderings of foreign names keep the consonant
   frame and drift in the vowels; the mean keeps Elena/Alina apart from a sure match);
-* learned: for query parts from Arabic script (or a Latin romanisation of an Arabic name),
-  an edit distance with costs learned from real Arabic-English name pairs (``learned.py``),
-  scaled by ``LEARNED_FACTOR`` (Sokolow/سوكولوف, Kohn/كون: foreign names through Arabic);
+* learned: for a query part we romanised (or a Latin romanisation of an Arabic name)
+  against a listed part seen written in Latin, an edit distance with costs learned from
+  real name pairs of that script family (``learned.py``), scaled by ``LEARNED_FACTOR``
+  (Sokolow/سوكولوف, Kohn/كون: foreign names through Arabic script; Legault/Лего);
 * other forms: an unknown spelling against the closest form of the known name on the
   other side (see ``knowledge.py``, which also applies what the names layer knows: one
   equivalence class is one name, Ivan/Johann; two known, unalike names are two names;
@@ -32,7 +33,6 @@ merely-similar pairings discounted by ``KNOWN_NAME_FACTOR``: if the registry kno
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
@@ -46,11 +46,12 @@ from watchline.matching.knowledge import (
     spelt_as_listed,
     what_names_say,
 )
-from watchline.matching.learned import arabic_latin_costs, similarity
+from watchline.matching.learned import ALPHABET_COSTS, ARABIC_COSTS, shipped_costs, similarity
 from watchline.matching.skeleton import (
     abjad_consonants,
     abjad_consonants_central,
     consonants,
+    not_latin,
     translit_form,
     vowel_class,
 )
@@ -151,16 +152,6 @@ class QueryParts:
         return cls(tokens, as_bool, owners, vocab, np.array(cross, dtype=np.bool_))
 
 
-_BEYOND_LATIN = re.compile("[^\u0000-\u024f]")
-
-
-def not_latin(name: str) -> bool:
-    """True when a name has letters outside Latin (the query was transliterated)."""
-    if _BEYOND_LATIN.search(name) is None:  # the common case, decided in C
-        return False
-    return any(ord(c) > 0x24F and c.isalpha() for c in name)
-
-
 def pair_similarity(
     query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray, discount: bool
 ) -> np.ndarray:
@@ -217,19 +208,21 @@ def _vowel_drift(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -
 
 
 def _learned(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
-    """Learned Arabic-to-Latin edit costs, for query parts whose vowels were guessed.
+    """Learned romanised-to-Latin edit costs, for query parts we romanised (or whose vowels
+    a romaniser guessed) against listed parts seen in Latin: between two parts both
+    romanised by us the same rules made both, and the learned edits would only blur them.
 
-    Applied after what the names layer knows (``what_names_say``): the romanisation of an
-    Arabic-script part is our guess, so its being or not being a known name says little,
-    while these costs were measured on real pairs."""
+    Applied after what the names layer knows (``what_names_say``): our romanisation of a
+    part is a guess, so its being or not being a known name says little, while these costs
+    were measured on real pairs."""
     out = np.zeros(len(qi))
-    guessed = query.abjad[qi] & query.cross[qi]
-    if not guessed.any():
-        return out
-    idx = np.flatnonzero(guessed)
-    listed = vocab.arrays["tokens"].view[pid[idx]].tolist()
-    learned = similarity(query.tokens[qi[idx]].tolist(), listed, arabic_latin_costs())
-    out[idx] = learned * LEARNED_FACTOR
+    romanised = query.cross[qi] & vocab.latin.view[pid]
+    for table, which in ((ARABIC_COSTS, query.abjad[qi]), (ALPHABET_COSTS, ~query.abjad[qi])):
+        idx = np.flatnonzero(romanised & which)
+        if len(idx):
+            listed = vocab.arrays["tokens"].view[pid[idx]].tolist()
+            learned = similarity(query.tokens[qi[idx]].tolist(), listed, shipped_costs(table))
+            out[idx] = learned * LEARNED_FACTOR
     return out
 
 

@@ -155,3 +155,13 @@ def vowels_guessed(name: str) -> bool:
     """True when a name's short vowels are a romaniser's guess: written in Arabic or Hebrew
     script, or a Latin romanisation of an Arabic name (Qasim al-Raymi / al-Rimi)."""
     return from_abjad(name) or _ARABIC_IN_LATIN.search(name) is not None
+
+
+_BEYOND_LATIN = re.compile("[^\u0000-\u024f]")
+
+
+def not_latin(name: str) -> bool:
+    """True when a name has letters outside Latin (the query was transliterated)."""
+    if _BEYOND_LATIN.search(name) is None:  # the common case, decided in C
+        return False
+    return any(ord(c) > 0x24F and c.isalpha() for c in name)

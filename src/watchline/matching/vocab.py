@@ -77,6 +77,7 @@ class Vocab:
         "cons",
         "form",
         "ids",
+        "latin",
         "lengths",
         "optional",
         "phon",
@@ -93,6 +94,7 @@ class Vocab:
         self.form: list[str] = []  # transliteration form (similarity only)
         self.cons: list[str] = []  # consonant skeleton of the form
         self.abjad = Growable(np.bool_)  # seen in a name written without short vowels
+        self.latin = Growable(np.bool_)  # seen in a name written in Latin (not romanised by us)
         # the same strings as object arrays, so a query can pick many by id without a loop
         self.arrays = {key: Growable(object) for key in ("tokens", "canon", "form", "cons")}
         self.short_cons = Growable(np.bool_)  # skeleton too short to compare (unless abjad)
@@ -109,13 +111,15 @@ class Vocab:
     def __len__(self) -> int:
         return len(self.tokens)
 
-    def add(self, token: str, abjad: bool = False) -> int:
+    def add(self, token: str, abjad: bool = False, latin: bool = False) -> int:
         """The id of a part, registering it and its keys on first sight."""
         found = self.ids.get(token)
         if found is None:
             found = self._register(token, canonical(token), phonetic(token))
         if abjad:
             self.abjad.data[found] = True
+        if latin:
+            self.latin.data[found] = True
         return found
 
     def _register(self, token: str, canon: str, phon: str) -> int:
@@ -127,6 +131,7 @@ class Vocab:
         self.form.append(form)
         self.cons.append(consonants(form))
         self.abjad.append(False)
+        self.latin.append(False)
         self.short_cons.append(len(self.cons[-1]) < MIN_SKELETON)
         self.tiny_cons.append(len(self.cons[-1]) < 2)
         self.lengths.append(len(token))
@@ -206,10 +211,11 @@ class Vocab:
         return {"tokens": self.tokens, "canon": self.canon, "phon": self.phon}
 
     @classmethod
-    def restore(cls, state: dict[str, list[str]], abjad: np.ndarray) -> Vocab:
+    def restore(cls, state: dict[str, list[str]], abjad: np.ndarray, latin: np.ndarray) -> Vocab:
         """Rebuild from :meth:`state` without calling the names layer again."""
         vocab = cls()
         for token, canon, phon in zip(state["tokens"], state["canon"], state["phon"], strict=True):
             vocab._register(token, canon, phon)
         vocab.abjad.view[:] = abjad
+        vocab.latin.view[:] = latin
         return vocab
