@@ -45,18 +45,18 @@ def test_cross_script_allowance_is_explained_and_one_way() -> None:
 
 
 def test_learned_costs_only_against_parts_seen_in_latin(monkeypatch: MonkeyPatch) -> None:
-    """Боннар Фриз is Bonnard Friese (learned: a silent final e); the vocabulary knows which
-    listed parts were seen in Latin, since between two parts we romanised ourselves the
-    learned edits would only blur what the same rules made."""
-    learned = _score("Bonnard Friese", "Боннар Фриз")
+    """Родас Джиджи is Rodas Gigi (learned: an Italian soft g written дж); the vocabulary
+    knows which listed parts were seen in Latin, since between two parts we romanised
+    ourselves the learned edits would only blur what the same rules made."""
+    learned = _score("Rodas Gigi", "Родас Джиджи")
     monkeypatch.setattr(similarity, "LEARNED_FACTOR", 0.0)
-    assert learned > _score("Bonnard Friese", "Боннар Фриз") + 0.1
+    assert learned > _score("Rodas Gigi", "Родас Джиджи") + 0.1
     both = Screener(
         [
-            Entity.build("a", "Person", {"name": ["Bonnard Friese"]}),
-            Entity.build("b", "Person", {"name": ["Фрезе Боннар"]}),
+            Entity.build("a", "Person", {"name": ["Rodas Gigi"]}),
+            Entity.build("b", "Person", {"name": ["Джиджи Родас"]}),
         ]
     )
     vocab = both.index.vocab
     latin = vocab.latin.view
-    assert latin[vocab.ids["friese"]] and not latin[vocab.ids[fold("Фрезе")]]
+    assert latin[vocab.ids["gigi"]] and not latin[vocab.ids[fold("Джиджи")]]

@@ -167,8 +167,9 @@ def pair_similarity(
     sims = np.maximum(sims, _vowel_drift(query, qi, vocab, pid))
     sims = np.maximum(sims, _initials(query, qi, vocab, pid))
     sims = np.maximum(sims, other_forms(query, qi, vocab, pid, sims))
+    sims = np.maximum(sims, _learned(query, qi, vocab, pid, ~query.abjad[qi], ALPHABET_COSTS))
     sims = what_names_say(query, qi, vocab, pid, sims)
-    sims = np.maximum(sims, _learned(query, qi, vocab, pid))
+    sims = np.maximum(sims, _learned(query, qi, vocab, pid, query.abjad[qi], ARABIC_COSTS))
     if discount:
         fuzzy = spelt_as_listed(query, qi) & (sims < KNOWN_NAME_BELOW)
         sims = np.where(fuzzy, sims * KNOWN_NAME_FACTOR, sims)
@@ -207,22 +208,24 @@ def _vowel_drift(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -
     return out
 
 
-def _learned(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
-    """Learned romanised-to-Latin edit costs, for query parts we romanised (or whose vowels
-    a romaniser guessed) against listed parts seen in Latin: between two parts both
-    romanised by us the same rules made both, and the learned edits would only blur them.
+def _learned(
+    query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray, which: np.ndarray, table: str
+) -> np.ndarray:
+    """Learned romanised-to-Latin edit costs (``table``) for the ``which`` pairs whose query
+    part we romanised (or whose vowels a romaniser guessed) and whose listed part was seen in
+    Latin: between two parts both romanised by us the same rules made both, and the learned
+    edits would only blur them.
 
-    Applied after what the names layer knows (``what_names_say``): our romanisation of a
-    part is a guess, so its being or not being a known name says little, while these costs
-    were measured on real pairs."""
+    The Arabic table applies after what the names layer knows (``what_names_say``): our
+    romanisation of an Arabic-script part guesses its vowels, so its being or not being a
+    known name says little. The alphabets' table applies before it: Cyrillic writes its
+    vowels, so Елена stays Elena and not Alina."""
     out = np.zeros(len(qi))
-    romanised = query.cross[qi] & vocab.latin.view[pid]
-    for table, which in ((ARABIC_COSTS, query.abjad[qi]), (ALPHABET_COSTS, ~query.abjad[qi])):
-        idx = np.flatnonzero(romanised & which)
-        if len(idx):
-            listed = vocab.arrays["tokens"].view[pid[idx]].tolist()
-            learned = similarity(query.tokens[qi[idx]].tolist(), listed, shipped_costs(table))
-            out[idx] = learned * LEARNED_FACTOR
+    idx = np.flatnonzero(query.cross[qi] & vocab.latin.view[pid] & which)
+    if len(idx):
+        listed = vocab.arrays["tokens"].view[pid[idx]].tolist()
+        learned = similarity(query.tokens[qi[idx]].tolist(), listed, shipped_costs(table))
+        out[idx] = learned * LEARNED_FACTOR
     return out
 
 
