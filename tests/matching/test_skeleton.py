@@ -87,6 +87,7 @@ def test_ch_read_both_ways() -> None:
 
 
 def test_abjad_consonants_keep_different_names_apart() -> None:
+    assert abjad_consonants("sahinyan") != abjad_consonants("shahin")  # two n's, not one
     assert abjad_consonants("jabar") != abjad_consonants("praia")
     assert abjad_consonants("kuzul") != abjad_consonants("kamal")
     # Arabic writes a name's initial vowel (alif): Amina is not Mina, Ayarumura not Ramiro

@@ -96,8 +96,8 @@ _ARABIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"p", "b"),
         (r"(?<=[aeiouy])h$", ""),
         (r"gn", "n"),
-        (r"[aeiouyw]+", ""),
         (r"(.)\1+", r"\1"),
+        (r"[aeiouyw]+", ""),
     )
 )
 
@@ -107,7 +107,9 @@ def abjad_consonants(token: str) -> str:
     """The consonants of a folded part as Arabic script would write them.
 
     Arabic writes no short vowels, no v (f), no p (b), one letter for g/j (jim) and usually
-    one for s/z, and w/y double as vowels; a final h after a vowel is the ta marbuta that
+    one for s/z, and w/y double as vowels; a doubled letter is written once, but two alike
+    letters with a vowel between them twice (Sahinyan is not Shahin); a final h after a
+    vowel is the ta marbuta that
     romanisers write or not (Alqamah/Alaqama), and gn is one sound (Mignon). Names that
     went through Arabic script are compared on this skeleton besides :func:`consonants`
     (which drops v, losing a real consonant: Devlin/Difalin, Craven/Karafan) and the better
