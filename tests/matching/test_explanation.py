@@ -64,3 +64,20 @@ def test_to_dict_is_json_and_summary_is_one_line() -> None:
 def test_multiple_query_names_keep_the_best() -> None:
     hit = Screener([LISTED]).screen(Query(["Nobody Special", "Ivan Petrov"]))[0]
     assert hit.explanation.query_name == "Ivan Petrov"
+
+
+def test_each_pair_says_how_it_came_to_be_alike() -> None:
+    """An analyst must see why "Sergei" met "Sergey" (one name) and why an Arabic-script
+    "سوكولوف" met "Sokolow" (how Arabic writes it), not just a number."""
+    listed = [
+        Entity.build("p1", "Person", {"name": ["Sergey Viktorovich Lavrov"]}),
+        Entity.build("p2", "Person", {"name": ["Reto Sokolow"]}),
+    ]
+    screener = Screener(listed)
+    lavrov = screener.screen(Query("Sergei Lavrov"))[0].explanation
+    hows = {p.query_part: p.how for p in lavrov.parts}
+    assert hows == {"sergei": "one name (equivalence class)", "lavrov": "same spelling", None: ""}
+    sokolow = screener.screen(Query("ريتو سوكولوف"))[0].explanation
+    how = next(p.how for p in sokolow.parts if p.listed_part == "sokolow")
+    assert how in ("consonant skeleton", "learned from real Arabic-script pairs")
+    assert json.loads(json.dumps(sokolow.to_dict()))["parts"][0]["how"]

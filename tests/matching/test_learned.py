@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
@@ -32,6 +32,7 @@ def code(letter: str) -> int:
     return ord(letter) - ord("a")
 
 
+@settings(deadline=None)  # the first call compiles the kernel
 @given(words, words)
 def test_unit_costs_give_levenshtein(a: str, b: str) -> None:
     ours = similarity([a], [b], UNIT)[0]

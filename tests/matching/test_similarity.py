@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytest import MonkeyPatch
 
-from watchline.matching import Query, Screener, similarity
+from watchline.matching import Query, Screener, views
 from watchline.matching.skeleton import not_latin
 from watchline.matching.tokens import fold
 from watchline.model import Entity
@@ -49,7 +49,7 @@ def test_learned_costs_only_against_parts_seen_in_latin(monkeypatch: MonkeyPatch
     knows which listed parts were seen in Latin, since between two parts we romanised
     ourselves the learned edits would only blur what the same rules made."""
     learned = _score("Rodas Gigi", "Родас Джиджи")
-    monkeypatch.setattr(similarity, "LEARNED_FACTOR", 0.0)
+    monkeypatch.setattr(views, "LEARNED_FACTOR", 0.0)
     assert learned > _score("Rodas Gigi", "Родас Джиджи") + 0.1
     both = Screener(
         [

@@ -57,15 +57,24 @@ def what_names_say(
     roles. Spellings that differ only in which vowels they write (Salih/Saleh, Zahid/Zahed,
     as Arabic names are romanised): at least ``VOWEL_ONLY_SIM`` (and at least
     ``KNOWN_NAME_BELOW``, so never discounted as a known name's mere look-alike)."""
+    same, distinct, roles, vowels_only = name_knowledge(query, qi, vocab, pid, sims)
+    sims = np.where(distinct, sims * DISTINCT_NAMES_FACTOR, sims)
+    sims = np.where(roles, sims * ROLE_MISMATCH_FACTOR, sims)
+    sims = np.where(vowels_only, np.maximum(sims, VOWEL_ONLY_SIM), sims)
+    out: np.ndarray = np.where(same, 1.0, sims)
+    return out
+
+
+def name_knowledge(
+    query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray, sims: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per pair: one name (same trusted class), two distinct known names, different roles
+    (surname against patronymic), spellings differing only in their vowels."""
     same = _one_name(query, qi, vocab, pid, sims)
     distinct = ~same & _distinct_names(query, qi, vocab, pid)
     roles = query.patronymic[qi] != vocab.view(pid, "tokens", is_patronymic).astype(np.bool_)
     vowels_only = ~same & ~distinct & _vowels_only(query, qi, vocab, pid)
-    sims = np.where(distinct, sims * DISTINCT_NAMES_FACTOR, sims)
-    sims = np.where(roles & ~same, sims * ROLE_MISMATCH_FACTOR, sims)
-    sims = np.where(vowels_only, np.maximum(sims, VOWEL_ONLY_SIM), sims)
-    out: np.ndarray = np.where(same, 1.0, sims)
-    return out
+    return same, distinct, roles & ~same, vowels_only
 
 
 def _one_name(

@@ -97,18 +97,19 @@ def _count_edits(a: Any, b: Any, cost: Any, counts: Any) -> None:
             j -= 1
 
 
-def _compiled(function: Callable[..., Any]) -> Callable[..., Any]:
+@lru_cache(maxsize=1)
+def _kernels() -> tuple[Callable[..., Any], Callable[..., Any]]:
+    """The compiled similarity and edit-counting loops, made on first use: importing numba
+    costs every process ~100 MB and 0.2 s, which a CLI call that never meets a romanised
+    query should not pay. Without numba the same Python functions run, slowly."""
+    global _distance
     try:
         import numba
-    except ImportError:  # pragma: no cover - numba is a dependency; plain Python still works
-        return function
-    compiled: Callable[..., Any] = numba.njit(cache=True, nogil=True)(function)
-    return compiled
-
-
-_distance = _compiled(_distance)
-_similarities = _compiled(_similarities)
-_count_edits = _compiled(_count_edits)
+    except ImportError:  # pragma: no cover - numba is a dependency
+        return _similarities, _count_edits
+    _distance = numba.njit(cache=True, nogil=True)(_distance)
+    jit = numba.njit(cache=True, nogil=True)
+    return jit(_similarities), jit(_count_edits)
 
 
 def encode(tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -128,7 +129,7 @@ def similarity(query: Sequence[str], listed: Sequence[str], cost: np.ndarray) ->
         return np.zeros(0)
     qbuf, qoff = encode(query)
     lbuf, loff = encode(listed)
-    out: np.ndarray = _similarities(qbuf, qoff, lbuf, loff, cost)
+    out: np.ndarray = _kernels()[0](qbuf, qoff, lbuf, loff, cost)
     return out
 
 
@@ -141,10 +142,11 @@ def learn_costs(pairs: Iterable[tuple[str, str]], rounds: int = 4) -> np.ndarray
     coded = [(encode([a])[0], encode([b])[0]) for a, b in pairs]
     coded = [(a, b) for a, b in coded if a.max() < LETTERS and b.max() < LETTERS]
     cost = 1.0 - np.eye(LETTERS + 1)
+    count_edits = _kernels()[1]
     for _ in range(rounds):
         counts = np.zeros((LETTERS + 1, LETTERS + 1))
         for a, b in coded:
-            _count_edits(a, b, cost, counts)
+            count_edits(a, b, cost, counts)
         cost = _costs_from_counts(counts)
     return cost
 

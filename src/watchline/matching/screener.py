@@ -175,7 +175,7 @@ class Screener:
             best.query_name,
             listed_name,
             best.name_sim,
-            best.scores.explain(index, best.k),
+            best.scores.explain(index, best.k, best.query_name),
             contributions,
             score,
         )

@@ -38,15 +38,17 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
+from watchline.matching import views
 from watchline.matching.align import is_patronymic, optional_factors
 from watchline.matching.arrays import IntArray
 from watchline.matching.knowledge import (
     KNOWLEDGE_VIEWS,
+    name_knowledge,
     other_forms,
     spelt_as_listed,
     what_names_say,
 )
-from watchline.matching.learned import ALPHABET_COSTS, ARABIC_COSTS, shipped_costs, similarity
+from watchline.matching.learned import ALPHABET_COSTS, ARABIC_COSTS
 from watchline.matching.skeleton import (
     abjad_consonants,
     abjad_consonants_central,
@@ -61,17 +63,9 @@ from watchline.matching.tokens import canonical, known_name
 if TYPE_CHECKING:
     from watchline.matching.vocab import Vocab
 
-TRANSLIT_FACTOR = 0.97
-ABJAD_FACTOR = 0.95
-CONSONANT_FACTOR = 0.7
-ABJAD_SHORT_FACTOR = 0.85  # a two-consonant skeleton (Jabar/Praia: "br") is weak evidence
-INITIAL_SIM = 0.8  # "J" against "Joachim": consistent, but weak
 KNOWN_NAME_FACTOR = 0.85
 KNOWN_NAME_BELOW = 0.85  # closer pairs are spelling variants of one name, never discounted
 FLOOR = 0.55
-MIN_SKELETON = 3  # a one- or two-letter skeleton says nothing
-VOWEL_FACTOR = 0.97
-LEARNED_FACTOR = 0.95
 
 
 class _Unit(Protocol):
@@ -121,11 +115,11 @@ class QueryParts:
         self.form = objects(forms)
         cons = [consonants(f) for f in forms]
         self.cons = objects(cons)
-        self.short = np.array([len(c) < MIN_SKELETON for c in cons], dtype=np.bool_)
+        self.short = np.array([len(c) < views.MIN_SKELETON for c in cons], dtype=np.bool_)
         self.tiny = np.array([len(c) < 2 for c in cons], dtype=np.bool_)
         self.initial = np.array([len(t) == 1 for t in tokens], dtype=np.bool_)
         self.length = np.array([len(t) for t in tokens], dtype=np.int64)
-        self.vowel_initial = np.array([_vowel_initial(t) for t in tokens], dtype=np.bool_)
+        self.vowel_initial = np.array([views.vowel_initial(t) for t in tokens], dtype=np.bool_)
         self.abjad = abjad
         self.unit = unit
         self.exact = np.array([vocab.ids.get(t, -1) for t in tokens], dtype=np.int64)
@@ -158,125 +152,75 @@ def pair_similarity(
     """Similarity of query part ``qi[k]`` with listed part ``pid[k]``, for every k."""
     if not len(qi):
         return np.zeros(0)
-    arrays = vocab.arrays
-    sims = np.maximum(
-        lev(query.tokens[qi], arrays["tokens"].view[pid]),
-        lev(query.form[qi], arrays["form"].view[pid]) * TRANSLIT_FACTOR,
-    )
-    sims = np.maximum(sims, _skeleton_similarity(query, qi, vocab, pid))
-    sims = np.maximum(sims, _vowel_drift(query, qi, vocab, pid))
-    sims = np.maximum(sims, _initials(query, qi, vocab, pid))
-    sims = np.maximum(sims, other_forms(query, qi, vocab, pid, sims))
-    sims = np.maximum(sims, _learned(query, qi, vocab, pid, ~query.abjad[qi], ALPHABET_COSTS))
+    sims = np.maximum.reduce([view for _, view in _spelling_views(query, qi, vocab, pid)])
     sims = what_names_say(query, qi, vocab, pid, sims)
-    sims = np.maximum(sims, _learned(query, qi, vocab, pid, query.abjad[qi], ARABIC_COSTS))
+    sims = np.maximum(sims, views.learned(query, qi, vocab, pid, query.abjad[qi], ARABIC_COSTS))
     if discount:
-        fuzzy = spelt_as_listed(query, qi) & (sims < KNOWN_NAME_BELOW)
-        sims = np.where(fuzzy, sims * KNOWN_NAME_FACTOR, sims)
+        sims = np.where(_discounted(query, qi, sims), sims * KNOWN_NAME_FACTOR, sims)
     out: np.ndarray = np.where(sims < FLOOR, 0.0, sims).astype(np.float64)
     return out
 
 
-def _initials(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
-    """An initial on one side and a part starting with that letter on the other."""
-    out = np.zeros(len(qi))
-    one_side = query.initial[qi] ^ (vocab.lengths.view[pid] == 1)
-    if not one_side.any():
-        return out
-    idx = np.flatnonzero(one_side)
-    q_first = [t[:1] for t in query.tokens[qi[idx]].tolist()]
-    l_first = [t[:1] for t in vocab.arrays["tokens"].view[pid[idx]].tolist()]
-    same = np.array([a == b for a, b in zip(q_first, l_first, strict=True)], dtype=np.bool_)
-    out[idx[same]] = INITIAL_SIM
-    return out
-
-
-def _vowel_drift(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
-    """Cross-script pairs only: mean of form and vowel-class similarity, times a factor.
-
-    Not for a query part the registry itself knows: a query "Savchenko" beside a listed
-    "Savchenko" is that name, not a vowel-drifted rendering of "Shevchenko"."""
-    out = np.zeros(len(qi))
-    cross = (query.cross[qi] | vocab.abjad.view[pid]) & ~spelt_as_listed(query, qi)
-    if not cross.any():
-        return out
-    idx = np.flatnonzero(cross)
-    listed = vocab.view(pid[idx], "form", vowel_class)
-    forms = vocab.arrays["form"].view[pid[idx]]
-    both = lev(query.form[qi[idx]], forms) + lev(query.loose[qi[idx]], listed)
-    out[idx] = both / 2 * VOWEL_FACTOR
-    return out
-
-
-def _learned(
-    query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray, which: np.ndarray, table: str
-) -> np.ndarray:
-    """Learned romanised-to-Latin edit costs (``table``) for the ``which`` pairs whose query
-    part we romanised (or whose vowels a romaniser guessed) and whose listed part was seen in
-    Latin: between two parts both romanised by us the same rules made both, and the learned
-    edits would only blur them.
-
-    The Arabic table applies after what the names layer knows (``what_names_say``): our
-    romanisation of an Arabic-script part guesses its vowels, so its being or not being a
-    known name says little. The alphabets' table applies before it: Cyrillic writes its
-    vowels, so Елена stays Elena and not Alina."""
-    out = np.zeros(len(qi))
-    idx = np.flatnonzero(query.cross[qi] & vocab.latin.view[pid] & which)
-    if len(idx):
-        listed = vocab.arrays["tokens"].view[pid[idx]].tolist()
-        learned = similarity(query.tokens[qi[idx]].tolist(), listed, shipped_costs(table))
-        out[idx] = learned * LEARNED_FACTOR
-    return out
-
-
-def _skeleton_similarity(
+def _spelling_views(
     query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray
-) -> np.ndarray:
-    """Consonant-skeleton view: strong for abjad-born pairs, weak (and >= 3 letters) else."""
-    q_cons = query.cons[qi]
-    skeleton = lev(q_cons, vocab.arrays["cons"].view[pid])
-    abjad = query.abjad[qi] | vocab.abjad.view[pid]
-    short = (query.short[qi] | vocab.short_cons.view[pid]) & ~abjad
-    tiny = query.tiny[qi] | vocab.tiny_cons.view[pid]
-    few = query.short[qi] | vocab.short_cons.view[pid]
-    factor = np.where(abjad, np.where(few, ABJAD_SHORT_FACTOR, ABJAD_FACTOR), CONSONANT_FACTOR)
-    out: np.ndarray = np.where(short | tiny | (abjad & few), 0.0, skeleton * factor)
-    if abjad.any():
-        # Arabic script writes an initial vowel (alif, ayn): Audunis is not Dinos
-        q_vowel = query.vowel_initial[qi]
-        c_vowel = vocab.view(pid, "tokens", _vowel_initial).astype(np.bool_)
-        out = np.where(abjad & (q_vowel != c_vowel), 0.0, out)
-        idx = np.flatnonzero(abjad)
-        out[idx] = np.maximum(out[idx], _written_consonants(query, qi[idx], vocab, pid[idx]))
+) -> list[tuple[str, np.ndarray]]:
+    """Each view of the pairs before what the names layer knows, with its name."""
+    arrays = vocab.arrays
+    found = [
+        ("spelling", lev(query.tokens[qi], arrays["tokens"].view[pid])),
+        ("transliteration", lev(query.form[qi], arrays["form"].view[pid]) * views.TRANSLIT_FACTOR),
+        ("consonant skeleton", views.skeleton_similarity(query, qi, vocab, pid)),
+        ("vowels drifted across scripts", views.vowel_drift(query, qi, vocab, pid)),
+        ("initial", views.initials(query, qi, vocab, pid)),
+    ]
+    best = np.maximum.reduce([view for _, view in found])
+    found.append(("another form of a known name", other_forms(query, qi, vocab, pid, best)))
+    alphabets = views.learned(query, qi, vocab, pid, ~query.abjad[qi], ALPHABET_COSTS)
+    return [*found, ("learned from real cross-script pairs", alphabets)]
+
+
+def _discounted(query: QueryParts, qi: IntArray, sims: np.ndarray) -> np.ndarray:
+    out: np.ndarray = spelt_as_listed(query, qi) & (sims < KNOWN_NAME_BELOW)
     return out
 
 
-def _vowel_initial(token: str) -> bool:
-    return token[:1] in ("a", "e", "i", "o", "u")
+def pair_reasons(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> list[str]:
+    """In words, what made each pair as alike as :func:`pair_similarity` (scoring) found it:
+    the view that won, then what the names layer knows and the known-name discount. For
+    explanations of the few pairs a returned hit holds, not for the hot path."""
+    if not len(qi):
+        return []
+    found = _spelling_views(query, qi, vocab, pid)
+    sims = np.maximum.reduce([view for _, view in found])
+    same, distinct, roles, vowels_only = name_knowledge(query, qi, vocab, pid, sims)
+    after = what_names_say(query, qi, vocab, pid, sims)
+    arabic = views.learned(query, qi, vocab, pid, query.abjad[qi], ARABIC_COSTS)
+    found.append(("learned from real Arabic-script pairs", arabic))
+    final = np.maximum(after, arabic)
+    won = np.argmax(np.stack([view for _, view in found]), axis=0)
+    notes = (
+        (distinct & (arabic < after), "two different known names"),
+        (roles & (arabic < after), "a surname is not a patronymic"),
+        (_discounted(query, qi, final), "the query part is itself a listed name"),
+    )
+    out: list[str] = []
+    for k in range(len(qi)):
+        if query.tokens[qi[k]] == vocab.tokens[int(pid[k])]:
+            out.append("same spelling")
+            continue
+        reason = "one name (equivalence class)" if same[k] and arabic[k] < 1.0 else found[won[k]][0]
+        if vowels_only[k] and sims[k] < after[k] and arabic[k] < after[k]:
+            reason = "spellings differ only in their vowels"
+        out.append("; ".join([reason, *(note for mask, note in notes if mask[k])]))
+    return out
 
 
 def listed_views() -> tuple[tuple[str, Callable[[str], object]], ...]:
     """Every per-part view of listed parts the similarity views read (for ``Vocab.warm``)."""
     return (
         ("form", vowel_class),
-        ("tokens", _vowel_initial),
+        ("tokens", views.vowel_initial),
         ("tokens", abjad_consonants),
         ("tokens", abjad_consonants_central),
         *KNOWLEDGE_VIEWS,
     )
-
-
-def _written_consonants(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
-    """Abjad pairs on the consonants Arabic writes; their own length decides how much a
-    match says (the transliteration skeleton drops the jim of "Janufa" as a glide)."""
-    q_cons = query.abjad_cons[qi]
-    listed = vocab.view(pid, "tokens", abjad_consonants)
-    written = np.maximum(
-        lev(q_cons, listed), lev(q_cons, vocab.view(pid, "tokens", abjad_consonants_central))
-    )
-    q_len = np.fromiter((len(c) for c in q_cons.tolist()), dtype=np.int64, count=len(qi))
-    c_len = np.fromiter((len(c) for c in listed.tolist()), dtype=np.int64, count=len(pid))
-    shortest = np.minimum(q_len, c_len)
-    factor = np.where(shortest < MIN_SKELETON, ABJAD_SHORT_FACTOR, ABJAD_FACTOR)
-    out: np.ndarray = np.where(shortest < 2, 0.0, written * factor)
-    return out

@@ -76,8 +76,9 @@ def _pair_line(part: PartMatch, y0: float, y1: float, taken: list[_Box]) -> tupl
     label = f"{part.similarity:.2f} \u00b7 w {part.weight:.1f}"
     box_width = 6.2 * len(label) + 8
     lx, ly = _place(y0, y1, box_width, taken)
+    how = f" ({part.how})" if part.how else ""
     tip = (
-        f"{part.query_part} ~ {part.listed_part}: similarity {part.similarity:.2f},"
+        f"{part.query_part} ~ {part.listed_part}: similarity {part.similarity:.2f}{how},"
         f" rarity weight {part.weight:.2f}"
     )
     line = (

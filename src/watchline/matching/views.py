@@ -1,0 +1,127 @@
+"""Ways of seeing two name parts as alike, each a similarity in [0, 1] for many pairs at once.
+
+``similarity.py`` takes the best of them (see its docstring for when each applies and why)
+and corrects it by what the names layer knows; they live here so that scoring and
+explaining (:func:`~watchline.matching.similarity.pair_reasons`) read the same views.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from watchline.matching.arrays import IntArray
+from watchline.matching.knowledge import spelt_as_listed
+from watchline.matching.learned import shipped_costs, similarity
+from watchline.matching.skeleton import (
+    abjad_consonants,
+    abjad_consonants_central,
+    vowel_class,
+)
+from watchline.matching.strings import lev
+
+if TYPE_CHECKING:
+    from watchline.matching.similarity import QueryParts
+    from watchline.matching.vocab import Vocab
+
+TRANSLIT_FACTOR = 0.97
+ABJAD_FACTOR = 0.95
+CONSONANT_FACTOR = 0.7
+ABJAD_SHORT_FACTOR = 0.85  # a two-consonant skeleton (Jabar/Praia: "br") is weak evidence
+INITIAL_SIM = 0.8  # "J" against "Joachim": consistent, but weak
+MIN_SKELETON = 3  # a one- or two-letter skeleton says nothing
+VOWEL_FACTOR = 0.97
+LEARNED_FACTOR = 0.95
+
+
+def initials(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
+    """An initial on one side and a part starting with that letter on the other."""
+    out = np.zeros(len(qi))
+    one_side = query.initial[qi] ^ (vocab.lengths.view[pid] == 1)
+    if not one_side.any():
+        return out
+    idx = np.flatnonzero(one_side)
+    q_first = [t[:1] for t in query.tokens[qi[idx]].tolist()]
+    l_first = [t[:1] for t in vocab.arrays["tokens"].view[pid[idx]].tolist()]
+    same = np.array([a == b for a, b in zip(q_first, l_first, strict=True)], dtype=np.bool_)
+    out[idx[same]] = INITIAL_SIM
+    return out
+
+
+def vowel_drift(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
+    """Cross-script pairs only: mean of form and vowel-class similarity, times a factor.
+
+    Not for a query part the registry itself knows: a query "Savchenko" beside a listed
+    "Savchenko" is that name, not a vowel-drifted rendering of "Shevchenko"."""
+    out = np.zeros(len(qi))
+    cross = (query.cross[qi] | vocab.abjad.view[pid]) & ~spelt_as_listed(query, qi)
+    if not cross.any():
+        return out
+    idx = np.flatnonzero(cross)
+    listed = vocab.view(pid[idx], "form", vowel_class)
+    forms = vocab.arrays["form"].view[pid[idx]]
+    both = lev(query.form[qi[idx]], forms) + lev(query.loose[qi[idx]], listed)
+    out[idx] = both / 2 * VOWEL_FACTOR
+    return out
+
+
+def learned(
+    query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray, which: np.ndarray, table: str
+) -> np.ndarray:
+    """Learned romanised-to-Latin edit costs (``table``) for the ``which`` pairs whose query
+    part we romanised (or whose vowels a romaniser guessed) and whose listed part was seen in
+    Latin: between two parts both romanised by us the same rules made both, and the learned
+    edits would only blur them.
+
+    The Arabic table applies after what the names layer knows (``what_names_say``): our
+    romanisation of an Arabic-script part guesses its vowels, so its being or not being a
+    known name says little. The alphabets' table applies before it: Cyrillic writes its
+    vowels, so Елена stays Elena and not Alina."""
+    out = np.zeros(len(qi))
+    idx = np.flatnonzero(query.cross[qi] & vocab.latin.view[pid] & which)
+    if len(idx):
+        listed = vocab.arrays["tokens"].view[pid[idx]].tolist()
+        learned = similarity(query.tokens[qi[idx]].tolist(), listed, shipped_costs(table))
+        out[idx] = learned * LEARNED_FACTOR
+    return out
+
+
+def skeleton_similarity(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
+    """Consonant-skeleton view: strong for abjad-born pairs, weak (and >= 3 letters) else."""
+    q_cons = query.cons[qi]
+    skeleton = lev(q_cons, vocab.arrays["cons"].view[pid])
+    abjad = query.abjad[qi] | vocab.abjad.view[pid]
+    short = (query.short[qi] | vocab.short_cons.view[pid]) & ~abjad
+    tiny = query.tiny[qi] | vocab.tiny_cons.view[pid]
+    few = query.short[qi] | vocab.short_cons.view[pid]
+    factor = np.where(abjad, np.where(few, ABJAD_SHORT_FACTOR, ABJAD_FACTOR), CONSONANT_FACTOR)
+    out: np.ndarray = np.where(short | tiny | (abjad & few), 0.0, skeleton * factor)
+    if abjad.any():
+        # Arabic script writes an initial vowel (alif, ayn): Audunis is not Dinos
+        q_vowel = query.vowel_initial[qi]
+        c_vowel = vocab.view(pid, "tokens", vowel_initial).astype(np.bool_)
+        out = np.where(abjad & (q_vowel != c_vowel), 0.0, out)
+        idx = np.flatnonzero(abjad)
+        out[idx] = np.maximum(out[idx], _written_consonants(query, qi[idx], vocab, pid[idx]))
+    return out
+
+
+def vowel_initial(token: str) -> bool:
+    return token[:1] in ("a", "e", "i", "o", "u")
+
+
+def _written_consonants(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
+    """Abjad pairs on the consonants Arabic writes; their own length decides how much a
+    match says (the transliteration skeleton drops the jim of "Janufa" as a glide)."""
+    q_cons = query.abjad_cons[qi]
+    listed = vocab.view(pid, "tokens", abjad_consonants)
+    written = np.maximum(
+        lev(q_cons, listed), lev(q_cons, vocab.view(pid, "tokens", abjad_consonants_central))
+    )
+    q_len = np.fromiter((len(c) for c in q_cons.tolist()), dtype=np.int64, count=len(qi))
+    c_len = np.fromiter((len(c) for c in listed.tolist()), dtype=np.int64, count=len(pid))
+    shortest = np.minimum(q_len, c_len)
+    factor = np.where(shortest < MIN_SKELETON, ABJAD_SHORT_FACTOR, ABJAD_FACTOR)
+    out: np.ndarray = np.where(shortest < 2, 0.0, written * factor)
+    return out
