@@ -94,6 +94,7 @@ def test_reimport_and_diff_show_changes(tmp_path: Path) -> None:
     assert "p1" in diff and "amended" in diff and "p2" in diff and "delisted" in diff
     history = run(home, "show", "p1").stdout
     assert "amended" in history
+    assert "Adjuncts" not in history  # no table at all for a record nothing refers to
 
 
 def test_screen_single_name_and_batch_csv_contract(seeded: Path, tmp_path: Path) -> None:
@@ -130,3 +131,15 @@ def test_bad_queries_csv_names_the_row(seeded: Path, tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "q.csv:3" in result.stderr
     assert not (tmp_path / "r.csv").exists()
+
+
+def test_show_lists_the_adjuncts_of_a_un_person(seeded: Path, tmp_path: Path) -> None:
+    out = tmp_path / "all.json"
+    run(seeded, "export", "--format", "ftm", "--output", str(out))
+    passports = [e for e in read_ftm(out) if e["schema"] == "Passport"]
+    holder = passports[0]["properties"]["holder"][0]  # type: ignore[index]
+    shown = run(seeded, "show", holder).stdout
+    adjuncts = shown.split("Adjuncts", 1)[1].split("History", 1)[0]
+    assert f"{holder}-sanction" in adjuncts and "Sanction" in adjuncts
+    assert "United Nations Security Council" in adjuncts
+    assert str(passports[0]["id"]) in adjuncts and "Passport" in adjuncts

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from watchline.errors import ConflictError, InputError, NotFoundError, PermissionDeniedError
-from watchline.model import Entity, Handling, Listing, Status
+from watchline.model import Entity, Handling, Listing, Record, Status
 from watchline.services.registry import Registry
 from watchline.store import Store
+from watchline.store import registry as repo
 
 
 def publish(
@@ -131,3 +134,20 @@ def test_the_witness_sees_the_new_version_inside_the_transaction(store: Store) -
         witness=lambda conn, record: seen.append(record.version),
     )
     assert seen == [2]
+
+
+def test_adjuncts_are_the_records_that_refer_to_it_and_visible_to_the_reader(
+    store: Store,
+) -> None:
+    registry = Registry(store)
+    publish(registry)
+    public = Listing(source="am-national", originator="AM-NSS")
+    secret = replace(public, handling=Handling.ORIGINATOR_ONLY)
+    sanction = Entity.build("am-1-sanction", "Sanction", {"entity": ["am-1"]})
+    note = Entity.build("am-1-note", "Note", {"entity": ["am-1"], "description": ["file 7"]})
+    with store.transaction() as conn:
+        repo.insert(conn, [Record(sanction, public), Record(note, secret)], [])
+    assert [r.id for r in registry.adjuncts("am-1")] == ["am-1-note", "am-1-sanction"]
+    assert [r.id for r in registry.adjuncts("am-1", agency="GE-SSG")] == ["am-1-sanction"]
+    with pytest.raises(NotFoundError):
+        registry.adjuncts("nobody")

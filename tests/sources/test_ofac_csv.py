@@ -21,7 +21,13 @@ def schemas(source: OfacCsvSource) -> Counter[str]:
 
 def test_sdn_2024_counts_and_orphan_warning(data: Data) -> None:
     source = OfacCsvSource(data("ofac/sdn.csv"))
-    assert schemas(source) == {"Person": 6854, "Organization": 6884, "Vessel": 851, "Airplane": 376}
+    assert schemas(source) == {
+        "Person": 6854,
+        "Organization": 6884,
+        "Vessel": 851,
+        "Airplane": 376,
+        "Sanction": 14965,  # one adjunct per listed subject
+    }
     assert "alt.csv: 945 ent_num(s) not in sdn.csv (ignored)" in source.warnings
     assert any(w.startswith("add.csv: 2111 ") for w in source.warnings)
     assert source.info.name == "us-ofac-sdn"
@@ -29,14 +35,15 @@ def test_sdn_2024_counts_and_orphan_warning(data: Data) -> None:
 
 def test_consistent_2021_set_has_no_orphans(data: Data) -> None:
     source = open_source(data("ofac/consistent_2021"))
-    assert sum(1 for _ in source.records()) == 8976
+    assert sum(1 for r in source.records() if r.entity.target) == 8976
+    assert sum(1 for _ in source.records()) == 2 * 8976  # each with its Sanction
     assert source.warnings == []
 
 
 def test_cons_prim_set(data: Data) -> None:
     source = OfacCsvSource(data("ofac/cons_prim.csv"))
     records = {r.id: r for r in source.records()}
-    assert len(records) == 442 and source.warnings == []
+    assert len(records) == 2 * 442 and source.warnings == []
     haniya = records["ofac-9639"]
     assert haniya.listing.source == "us-ofac-cons"
     assert haniya.listing.legal_basis == "OFAC sanctions program(s): NS-PLC"
@@ -45,6 +52,33 @@ def test_cons_prim_set(data: Data) -> None:
     assert "HANIYYA, Ismaeel" in haniya.entity.get("alias")
     assert haniya.entity.get("birthDate") == ("1962",)
     assert haniya.entity.get("birthPlace") == ("Shati",)
+
+
+def test_each_subject_is_followed_by_its_sanction(data: Data) -> None:
+    records = {r.id: r for r in OfacCsvSource(data("ofac/sdn.csv")).records()}
+    sanction = records["ofac-17018-sanction"]
+    assert sanction.listing == records["ofac-17018"].listing
+    terms = sanction.entity
+    assert terms.schema == "Sanction" and not terms.target
+    assert terms.get("entity") == ("ofac-17018",)
+    assert terms.get("authority") == ("US Treasury OFAC",)
+    assert terms.get("program") == ("UKRAINE-EO13662", "RUSSIA-EO14024")
+    assert terms.get("listingDate") == ("2022-02-24",)
+    assert terms.get("startDate") == ("2022-03-26",)
+    assert any(p.startswith("Secondary sanctions risk: ") for p in terms.get("provisions"))
+    markazi = records["ofac-4632-sanction"].entity  # facts stay on the subject, links here
+    assert markazi.get("summary") == (
+        "Linked To: ISLAMIC REVOLUTIONARY GUARD CORPS (IRGC)-QODS FORCE; Linked To: HIZBALLAH",
+    )
+    assert markazi.get("provisions") == (
+        "Additional Sanctions Information - Subject to Secondary Sanctions",
+    )
+
+
+def test_sanction_ids_follow_the_source_ids(data: Data) -> None:
+    records = list(OfacCsvSource(data("ofac/cons_prim.csv")).records())
+    subjects = {r.id for r in records if r.entity.target}
+    assert {r.id for r in records if not r.entity.target} == {f"{s}-sanction" for s in subjects}
 
 
 def test_remarks_addresses_and_vessels(data: Data) -> None:
@@ -87,7 +121,7 @@ def test_companion_wrong_width_names_its_line(tmp_path: Path) -> None:
 def test_ctrl_z_nulls_and_cp1252(tmp_path: Path) -> None:
     row = b'5,"CAF\xc9 L\x92ORANGE",-0- ,"SDGT] [IRGC",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- '
     records = list(OfacCsvSource(write(tmp_path / "sdn.csv", [row])).records())
-    assert len(records) == 1
+    assert [r.entity.schema for r in records] == ["Organization", "Sanction"]
     entity = records[0].entity
     assert entity.get("name") == ("CAF\u00c9 L\u2019ORANGE",)
     assert entity.schema == "Organization" and entity.get("notes") == ()

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from watchline.sources.ofac_remarks import parse_remarks
+from watchline.sources.ofac_remarks import free_remarks, parse_remarks, sanction_terms
 
 CASES = [
     ("DOB 01 Jan 1970", {"birthDate": ["1970-01-01"]}),
@@ -41,3 +41,43 @@ def test_parse_remarks(remarks: str, expected: dict[str, list[str]]) -> None:
 def test_any_text_parses_without_error(remarks: str) -> None:
     props = parse_remarks(remarks)
     assert all(isinstance(v, str) for values in props.values() for v in values)
+
+
+TERMS = [
+    (
+        "Listing Date (CMIC) 03 Jun 2021; Effective Date (CMIC) 02 Aug 2021.",
+        {"listingDate": ["2021-06-03"], "startDate": ["2021-08-02"]},
+    ),
+    ("Listing Date (EO 14024 Directive 2): 24 Feb 2022", {"listingDate": ["2022-02-24"]}),
+    (
+        "DOB 1962; Secondary sanctions risk: section 1(b) of Executive Order 13224.",
+        {"provisions": ["Secondary sanctions risk: section 1(b) of Executive Order 13224"]},
+    ),
+    (
+        "Additional Sanctions Information - Subject to Secondary Sanctions",
+        {"provisions": ["Additional Sanctions Information - Subject to Secondary Sanctions"]},
+    ),
+    ("DOB 1962; POB Shati.", {}),
+]
+
+
+@pytest.mark.parametrize(("remarks", "expected"), TERMS)
+def test_sanction_terms(remarks: str, expected: dict[str, list[str]]) -> None:
+    assert sanction_terms(remarks) == expected
+
+
+def test_free_remarks_keep_only_what_no_property_reads() -> None:
+    remarks = (
+        "DOB 1960; Additional Sanctions Information - Subject to Secondary Sanctions; "
+        "Linked To: HIZBALLAH; a.k.a. 'X; Y'; Listing Date (CMIC) 03 Jun 2021."
+    )
+    assert free_remarks(remarks) == "Linked To: HIZBALLAH"
+
+
+@given(st.text(alphabet=st.sampled_from(list("DOB Linked;:'.a1 ")), max_size=60) | st.text())
+def test_terms_and_free_remarks_accept_any_text(remarks: str) -> None:
+    terms = sanction_terms(remarks)
+    assert set(terms) <= {"listingDate", "startDate", "provisions"}
+    free = free_remarks(remarks)
+    assert free_remarks(free) == free  # what is left is left for good
+    assert not parse_remarks(free) and not sanction_terms(free)

@@ -19,12 +19,28 @@ def test_counts_date_and_names(data: Data) -> None:
     source = OfacXmlSource(data("ofac/consolidated.xml"))
     records = {r.id: r for r in source.records()}
     assert source.info.list_date == "2026-01-08"
-    assert Counter(r.entity.schema for r in records.values()) == {"Person": 79, "Organization": 363}
+    assert Counter(r.entity.schema for r in records.values()) == {
+        "Person": 79,
+        "Organization": 363,
+        "Sanction": 442,
+    }
     haniya = records["ofac-9639"].entity
     assert haniya.get("name") == ("HANIYA, Ismail Abdul Salah",)
     assert {"HANIYA, Ismail", "Ismaeel HANIYYA"} <= set(haniya.get("alias"))
     assert haniya.get("birthDate") == ("1962",)
     assert records["ofac-9639"].listing.legal_basis == "OFAC sanctions program(s): NS-PLC"
+
+
+def test_sanction_terms_from_programs_ids_and_remarks(data: Data) -> None:
+    records = {r.id: r.entity for r in OfacXmlSource(data("ofac/consolidated.xml")).records()}
+    hamas = records["ofac-9647-sanction"]
+    assert hamas.get("entity") == ("ofac-9647",)
+    assert hamas.get("authority") == ("US Treasury OFAC",)
+    assert set(hamas.get("program")) == {"NS-PLC", "SDGT"}
+    assert hamas.get("summary") == ("(Linked To: HAMAS)",)
+    assert hamas.get("provisions")[0].startswith("Secondary sanctions risk: section 1(b)")
+    cmic = [e for e in records.values() if "CMIC-EO13959" in e.get("program")]
+    assert cmic and all(e.get("listingDate") for e in cmic if e.schema == "Sanction")
 
 
 def test_same_ids_as_the_csv_form(data: Data) -> None:

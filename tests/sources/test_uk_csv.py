@@ -23,6 +23,7 @@ def test_counts_and_spot_check(data: Data) -> None:
         "Person": 3883,
         "Organization": 1531,
         "Vessel": 632,
+        "Sanction": 6046,
     }
     assert source.info.list_date == "2026-04-29"
     assert source.warnings == []
@@ -35,6 +36,13 @@ def test_counts_and_spot_check(data: Data) -> None:
     assert hanafi.entity.get("programId") == ("TAi.027",)
     assert hanafi.listing.source == "gb-fcdo" and hanafi.listing.originator == "UK-FCDO"
     assert hanafi.listing.listed_on == "2001-02-23"
+    sanction = records["gb-fcdo-AFG0027-sanction"]
+    assert sanction.listing == hanafi.listing
+    assert sanction.entity.get("entity") == ("gb-fcdo-AFG0027",)
+    assert sanction.entity.get("authority") == ("UK Foreign, Commonwealth & Development Office",)
+    assert sanction.entity.get("program") == ("AFG",)
+    assert sanction.entity.get("unscId") == ("TAi.027",)
+    assert sanction.entity.get("listingDate") == ("2001-02-23",)
 
 
 def test_ships_have_imo_numbers(data: Data) -> None:
@@ -54,7 +62,7 @@ def copy_tables(data: Data, tmp_path: Path) -> Path:
 
 def test_missing_optional_table_is_a_warning(data: Data, tmp_path: Path) -> None:
     source = UkCsvSource(copy_tables(data, tmp_path))
-    assert sum(1 for _ in source.records()) == 6046
+    assert sum(1 for r in source.records() if r.entity.target) == 6046
     assert any("subject_dobs.csv is missing" in w for w in source.warnings)
 
 

@@ -92,6 +92,7 @@ def _kind(status: int) -> str:
         404: "not-found",
         405: "method",
         413: "too-large",
+        415: "unsupported-media-type",
         429: "rate-limited",
     }.get(status, "http")
 

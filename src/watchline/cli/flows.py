@@ -1,4 +1,8 @@
-"""``watchline flows ...``: analyse transaction files, trace money, work cases, file STRs."""
+"""``watchline flows ...``: analyse transaction files and trace money.
+
+Working the alerts an analysis saved (cases, notes, STR reports) is ``flow_cases``, mounted
+on the same ``flows`` group.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +13,12 @@ from pathlib import Path
 
 import numpy as np
 import typer
-from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from watchline.cli import flow_cases
 from watchline.cli.context import console, err_console, get_context
+from watchline.cli.flow_cases import open_store
 from watchline.errors import InputError
 from watchline.flows import (
     DetectorParams,
@@ -31,15 +36,10 @@ from watchline.services import flows as service
 from watchline.services import flows_cases as cases
 from watchline.services.counterparties import screen_accounts
 from watchline.sources.transactions import read_transactions
-from watchline.store.db import Store
 
 flows_app = typer.Typer(
     help="Financial intelligence: transaction analysis, tracing, cases.", no_args_is_help=True
 )
-case_app = typer.Typer(
-    help="Open, annotate and close cases on stored alerts.", no_args_is_help=True
-)
-flows_app.add_typer(case_app, name="case")
 
 STAGES = (
     "reading file",
@@ -98,10 +98,6 @@ def _entities(ctx: typer.Context, list_file: Path | None, no_screen: bool) -> li
     return [record.entity for record in registry.active_entities()]
 
 
-def _store(ctx: typer.Context) -> Store:
-    return Store.open(get_context(ctx).settings.database_url)
-
-
 @flows_app.command()
 def analyze(
     ctx: typer.Context,
@@ -139,7 +135,7 @@ def analyze(
     _print_ingest(run)
     console.print(f"{n_alerts:,} accounts alerted, {n_flagged:,} payments flagged -> {out}")
     if save:
-        ids = cases.save_alerts(_store(ctx), run, str(transactions), top=save)
+        ids = cases.save_alerts(open_store(ctx), run, str(transactions), top=save)
         console.print(f"stored alerts {ids[0]}..{ids[-1]}" if ids else "no alerts to store")
 
 
@@ -213,91 +209,4 @@ def _path_table(tx: Transactions, paths: Paths, listed: Bools, centre: int, limi
     return table
 
 
-@flows_app.command("alerts")
-def list_alerts(ctx: typer.Context, limit: int = typer.Option(50)) -> None:
-    """Stored alerts, highest score first."""
-    from watchline.store import cases as repo
-
-    store = _store(ctx)
-    table = Table("id", "account", "holder", "score", "typologies")
-    with store.reader() as conn:
-        for a in repo.list_alerts(conn, limit):
-            table.add_row(
-                str(a.id),
-                f"{a.bank}/{a.account}",
-                a.holder,
-                f"{a.score:.2f}",
-                ";".join(a.typologies),
-            )
-    console.print(table)
-
-
-@case_app.command("open")
-def case_open(ctx: typer.Context, alert_id: int, title: str = typer.Option("")) -> None:
-    """Open a case on a stored alert."""
-    case_id = cases.open_case(_store(ctx), alert_id, title, get_context(ctx).actor)
-    console.print(f"case {case_id} opened")
-
-
-@case_app.command("note")
-def case_note(ctx: typer.Context, case_id: int, text: str) -> None:
-    """Add a note to an open case."""
-    cases.add_note(_store(ctx), case_id, text, get_context(ctx).actor)
-    console.print(f"note added to case {case_id}")
-
-
-@case_app.command("close")
-def case_close(
-    ctx: typer.Context,
-    case_id: int,
-    outcome: str = typer.Option(..., "--as", help="reported or dismissed"),
-    note: str = typer.Option("", help="Why."),
-) -> None:
-    """Close a case as reported or dismissed (the history is kept)."""
-    cases.close_case(_store(ctx), case_id, outcome, note, get_context(ctx).actor)
-    console.print(f"case {case_id} closed as {outcome}")
-
-
-@case_app.command("show")
-def case_show(ctx: typer.Context, case_id: int) -> None:
-    """A case, its alert and its whole history."""
-    view = cases.get_case(_store(ctx), case_id)
-    a = view.alert
-    console.print(f"[bold]case {case_id}[/] {escape(view.case.title)} ({view.case.status})")
-    console.print(
-        f"alert {a.id}: {a.bank}/{a.account} {escape(a.holder)} score {a.score:.2f} "
-        f"({';'.join(a.typologies)}), {len(a.evidence)} payments of evidence"
-    )
-    for e in view.case.events:
-        console.print(f"  {e.at:%Y-%m-%d %H:%M} {e.actor} {e.kind} ({e.status}) {escape(e.text)}")
-
-
-@flows_app.command("cases")
-def case_list(ctx: typer.Context) -> None:
-    """Every case and its current status."""
-    table = Table("id", "alert", "title", "status", "opened")
-    for c in cases.list_cases(_store(ctx)):
-        table.add_row(str(c.id), str(c.alert_id), c.title, c.status, f"{c.opened_at:%Y-%m-%d}")
-    console.print(table)
-
-
-@flows_app.command()
-def report(
-    ctx: typer.Context,
-    case_id: int = typer.Argument(..., metavar="CASE"),
-    format: str = typer.Option("goaml", "--format", help="Only goaml for now."),
-    out: Path | None = typer.Option(None, "--out", help="File to write (default stdout)."),
-    lookups: Path | None = typer.Option(None, "--lookups", help="Per-FIU goAML lookup YAML."),
-) -> None:
-    """Write the case's suspicious transaction report."""
-    if format != "goaml":
-        raise InputError("only --format goaml is supported", where="--format")
-    result = cases.goaml_report(_store(ctx), case_id, lookups)
-    if out is None:
-        typer.echo(result.xml.decode("utf-8"))
-    else:
-        out.write_bytes(result.xml)
-    err_console.print(
-        f"{result.included} payments reported; {result.left_out} left out "
-        "(no client of the reporting institution on either side)"
-    )
+flow_cases.register(flows_app)  # after analyze and trace, so that --help lists them first

@@ -10,10 +10,11 @@ from rich.table import Table
 
 from watchline.cli.context import console, get_context
 from watchline.cli.progress import counting_progress
-from watchline.model import Status
+from watchline.model import Entity, Record, Status
 from watchline.services.importing import ImportSummary
 from watchline.sources import FORMATS
 from watchline.sources.ftm_export import write_ftm
+from watchline.store.registry import HistoryEntry
 
 
 def register(app: typer.Typer) -> None:
@@ -86,9 +87,15 @@ def sources(ctx: typer.Context) -> None:
 
 
 def show(ctx: typer.Context, entity_id: str = typer.Argument(..., metavar="ID")) -> None:
-    """One record: its properties, listing and full history."""
+    """One record: its properties, listing, adjunct entities and full history."""
     registry = get_context(ctx).registry()
     record = registry.get(entity_id)
+    _print_record(record)
+    _print_adjuncts(record.id, registry.adjuncts(entity_id))
+    _print_history(registry.history(entity_id))
+
+
+def _print_record(record: Record) -> None:
     listing = record.listing
     table = Table(
         title=f"{record.entity.caption} [{record.entity.schema}] {record.id}", show_header=False
@@ -100,10 +107,42 @@ def show(ctx: typer.Context, entity_id: str = typer.Argument(..., metavar="ID"))
     for key in ("source", "originator", "legal_basis", "reason", "listed_on", "status", "handling"):
         table.add_row(f"[cyan]{key}[/]", str(getattr(listing, key) or "-"))
     console.print(table)
+
+
+def _print_adjuncts(subject_id: str, adjuncts: list[Record]) -> None:
+    """The entities the list attaches to the record (Sanction, Passport, ...), one row each;
+    nothing at all when there are none, as for most national-list records."""
+    if not adjuncts:
+        return
+    table = Table(title="Adjuncts")
+    for column in ("id", "schema", "status", "details"):
+        table.add_column(column)
+    for adjunct in adjuncts:
+        table.add_row(
+            adjunct.id,
+            adjunct.entity.schema,
+            adjunct.listing.status.value,
+            adjunct_details(adjunct.entity, subject_id),
+        )
+    console.print(table)
+
+
+def adjunct_details(entity: Entity, subject_id: str) -> str:
+    """``property: values`` lines of an adjunct, leaving out what only repeats the subject's
+    id or the source address, so the row says what the adjunct adds."""
+    lines = [
+        f"{key}: {'; '.join(values)}"
+        for key, values in sorted(entity.properties.items())
+        if key != "sourceUrl" and values != (subject_id,)
+    ]
+    return "\n".join(line if len(line) <= 120 else line[:119] + "…" for line in lines)
+
+
+def _print_history(entries: list[HistoryEntry]) -> None:
     history = Table(title="History")
     for column in ("version", "event", "when", "by", "why"):
         history.add_column(column)
-    for entry in registry.history(entity_id):
+    for entry in entries:
         history.add_row(
             str(entry.version),
             entry.event,

@@ -3,12 +3,12 @@
 A hit on a record the caller may not see comes back as a bare reference to quote to the
 originating agency, never as the record (its id, names, schema and source stay hidden),
 and the originator is told. Every call is written to the audit log in the same
-transaction as its notifications (group-committed with other calls under load).
+transaction as its notifications (group-committed with other calls under load). What a
+caller sees of a hit and what an originator is told are defined in ``disclosure``.
 """
 
 from __future__ import annotations
 
-import secrets
 import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
@@ -19,17 +19,35 @@ from typing import Any, Protocol
 
 from watchline.errors import NotFoundError
 from watchline.matching.query import Query
-from watchline.model import Listing
 from watchline.services.access import Action, Caller
 from watchline.services.audit import AuditLog, Entry, GroupCommit, SerialLane
+from watchline.services.disclosure import (
+    AGENCY_SOURCE,
+    Disclosed,
+    Outcome,
+    Withheld,
+    disclose,
+    hit_notice,
+    match_summary,
+    new_reference,
+    originator_hears,
+)
 from watchline.services.screening import ScreenResult
 from watchline.store import access as repo
 from watchline.store.db import Store
-from watchline.store.registry import now
 
+__all__ = [
+    "AGENCY_SOURCE",
+    "DEFAULT_DATASET",
+    "Disclosed",
+    "GuardedScreening",
+    "Outcome",
+    "Screens",
+    "Withheld",
+    "new_reference",
+]
 REFRESH_INTERVAL_S = 1.0
 DEFAULT_DATASET = "default"
-AGENCY_SOURCE = "agency:"  # the source of records an agency publishes through the API
 
 
 class Screens(Protocol):
@@ -43,29 +61,6 @@ class Screens(Protocol):
     ) -> list[list[ScreenResult]]: ...
 
     def refresh(self) -> int: ...
-
-
-@dataclass(frozen=True, slots=True)
-class Disclosed:
-    """A result the caller may see in full."""
-
-    result: ScreenResult
-    match: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Withheld:
-    """A hit on a record the caller may not see: only what to quote to its originator."""
-
-    reference: str
-    originator: str
-
-
-Outcome = Disclosed | Withheld
-
-
-def new_reference() -> str:
-    return "WL-" + secrets.token_hex(5).upper()
 
 
 class GuardedScreening:
@@ -147,7 +142,7 @@ class GuardedScreening:
                 self._refresh()
             self._check_dataset(job.dataset)
             outcomes, notices = self._outcomes(job)
-            summary = _match_summary(job.dataset, job.queries, outcomes)
+            summary = match_summary(job.dataset, job.queries, outcomes)
             entry = Entry(job.caller.agency, job.caller.key_id, "match", job.dataset, summary)
             committed = self.commits.stage(entry, partial(repo.insert_hits, rows=notices))
         except Exception as error:  # the waiter must hear of any failure, whatever it is
@@ -237,31 +232,15 @@ class GuardedScreening:
         threshold: float,
         notices: list[dict[str, Any]],
     ) -> Outcome | None:
-        """The result as the caller may see it; originators hear of hits at or above the
-        node's threshold, whatever threshold the caller asked for, and hidden records
-        under it are dropped, so a low threshold cannot fish for them."""
+        """The result as the caller may see it (``disclosure.disclose``), noting the notice
+        its originator is owed, if any."""
+        outcome, reference = disclose(caller.agency, result, threshold, self.threshold)
         listing = result.record.listing
-        visible = listing.visible_to(caller.agency)
         strong = result.hit.score >= self.threshold
-        if not visible and not strong:
-            return None
-        reference = new_reference()
-        if strong and self._notifies(listing, caller):
-            notices.append(_notice(caller, query, result, reference, visible))
-        if visible:
-            return Disclosed(result, result.hit.score >= threshold)
-        return Withheld(reference, listing.originator)
-
-    def _notifies(self, listing: Listing, caller: Caller) -> bool:
-        """Whether the originator hears of a hit: not of its own screenings, and only if
-        it can read notices, i.e. it publishes here or is a known agency. A hit on an
-        imported public list (the UN's, say) writes nothing unless its originator has an
-        agency here, which spares a database write on most screenings."""
-        if listing.originator == caller.agency:
-            return False
-        if self.agencies is None or listing.source.startswith(AGENCY_SOURCE):
-            return True
-        return listing.originator in self.agencies
+        if reference and strong and originator_hears(listing, caller.agency, self.agencies):
+            visible = isinstance(outcome, Disclosed)
+            notices.append(hit_notice(caller, query, result, reference, visible))
+        return outcome
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,37 +261,3 @@ def _settle(done: Future[Any], committed: Future[int], outcomes: Any) -> None:
         done.set_exception(error)
     else:
         done.set_result(outcomes)
-
-
-def _notice(
-    caller: Caller, query: Query, result: ScreenResult, reference: str, disclosed: bool
-) -> dict[str, Any]:
-    """Only what the originator needs: the name(s) and birth date screened, who, when."""
-    kept: dict[str, Any] = {"name": list(query.names)}
-    if query.birth_date:
-        kept["birthDate"] = query.birth_date
-    return {
-        "reference": reference,
-        "at": now(),
-        "originator": result.record.listing.originator,
-        "screening_agency": caller.agency,
-        "entity_id": result.record.id,
-        "score": round(float(result.hit.score), 4),
-        "query": kept,
-        "disclosed": disclosed,
-    }
-
-
-def _match_summary(
-    dataset: str, queries: Mapping[str, Query], outcomes: Mapping[str, list[Outcome]]
-) -> dict[str, Any]:
-    """What was asked and, per query, which records (or references) came back."""
-    summary: dict[str, Any] = {"dataset": dataset, "queries": {}}
-    for key, query in queries.items():
-        results = outcomes[key]
-        summary["queries"][key] = {
-            "name": list(query.names),
-            "disclosed": [o.result.record.id for o in results if isinstance(o, Disclosed)],
-            "withheld": [o.reference for o in results if isinstance(o, Withheld)],
-        }
-    return summary

@@ -101,6 +101,14 @@ class Registry:
         with self.store.reader() as conn:
             return repo.history(conn, entity_id)
 
+    def adjuncts(self, entity_id: str, agency: str | None = None) -> list[Record]:
+        """What the record's source says around it: entities that refer to it by id (its
+        Sanction, Passports, ...), those visible to ``agency``; NotFoundError as ``get``."""
+        self.get(entity_id, agency)
+        with self.store.reader() as conn:
+            found = repo.adjuncts(conn, entity_id)
+        return [r for r in found if r.listing.visible_to(agency)]
+
     def records(
         self,
         *,

@@ -7,13 +7,13 @@ importer must raise on malformed input and never skip it silently.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from watchline.errors import InputError
-from watchline.model import Record
+from watchline.model import Entity, Record
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,3 +49,15 @@ def claim(seen: set[str], key: str, here: str) -> None:
     if key in seen:
         raise InputError(f"duplicate id {key!r}", where=here)
     seen.add(key)
+
+
+def with_sanction(subject: Record, props: Mapping[str, Iterable[str]]) -> Iterator[Record]:
+    """The subject's record, then its FtM Sanction adjunct under the same listing.
+
+    The Sanction's id is ``<subject id>-sanction``: derived from the source's own record id
+    and nothing else, so a re-import of the same designation yields the same adjunct and the
+    import classifies it unchanged (or amended, when its terms changed) rather than new.
+    """
+    yield subject
+    sanction = Entity.build(f"{subject.id}-sanction", "Sanction", {"entity": [subject.id], **props})
+    yield Record(sanction, subject.listing, meta={"subject": subject.id})

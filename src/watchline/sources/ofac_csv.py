@@ -3,7 +3,9 @@
 The primary file is streamed; the companions (aliases, addresses, remark overflow) are
 indexed by ent_num first, since they are small. Companion rows whose ent_num is not in the
 primary file are reported in ``warnings`` (the public companions are often newer than the
-primary), never raised.
+primary), never raised. Each subject is followed by its ``Sanction`` adjunct (id
+``ofac-<ent_num>-sanction``): OFAC as authority, the programs, the listing and effective
+dates and provisions the remarks state (CMIC, EO 14024 directives, secondary sanctions).
 
 Names: OFAC writes individuals as ``LAST, First``. ``name`` keeps OFAC's spelling exactly
 (so a screening hit shows what the list says) and the natural order ``First LAST`` is added
@@ -20,11 +22,12 @@ from typing import NamedTuple
 from watchline.errors import InputError
 from watchline.model import Entity, Listing, Record
 from watchline.model.countries import to_country
-from watchline.sources.base import SourceInfo, claim, where
+from watchline.sources.base import SourceInfo, claim, where, with_sanction
 from watchline.sources.csvio import read_rows
-from watchline.sources.ofac_remarks import parse_remarks
+from watchline.sources.ofac_remarks import free_remarks, parse_remarks, sanction_terms
 
 NULL = "-0-"
+PUBLISHER = "US Treasury OFAC"
 _SCHEMA = {"individual": "Person", "": "Organization", "vessel": "Vessel", "aircraft": "Airplane"}
 _COMPANIONS = {
     "sdn": ("alt.csv", "add.csv", "sdn_comments.csv"),
@@ -72,7 +75,7 @@ class OfacCsvSource:
             if self.kind == "sdn"
             else ("OFAC Consolidated (non-SDN) List")
         )
-        self.info = SourceInfo(self.source, title, "ofac-csv", "US Treasury OFAC", None)
+        self.info = SourceInfo(self.source, title, "ofac-csv", PUBLISHER, None)
 
     def records(self) -> Iterator[Record]:
         """Stream the records; the first malformed input raises InputError."""
@@ -90,7 +93,8 @@ class OfacCsvSource:
             extra = Extra(
                 alts.get(fields[0], []), adds.get(fields[0], []), comments.get(fields[0], [])
             )
-            yield Record(_entity(fields, extra, here), self._listing(fields[3]))
+            subject = Record(_entity(fields, extra, here), self._listing(fields[3]))
+            yield from with_sanction(subject, _sanction(fields, extra))
         self._report_orphans(seen, {alt_name: alts, add_name: adds, comments_name: comments})
 
     def _report_orphans(self, seen: set[str], companions: dict[str, Index]) -> None:
@@ -129,7 +133,7 @@ def _entity(fields: list[str], extra: Extra, here: str) -> Entity:
         raise InputError(f"unknown SDN_Type {fields[2]!r}", where=here)
     if not name:
         raise InputError("row without SDN_Name", where=here)
-    remarks = fields[11] + "".join(row[1] for row in extra.comments)
+    remarks = _remarks(fields, extra)
     props = parse_remarks(remarks)
     _add(props, "notes", [remarks])
     _add(props, "programId", programs_of(fields[3]))
@@ -141,6 +145,23 @@ def _entity(fields: list[str], extra: Extra, here: str) -> Entity:
     if schema == "Vessel":
         _vessel(props, fields)
     return Entity.build(f"ofac-{ent_num}", schema, props, target=True)
+
+
+def _remarks(fields: list[str], extra: Extra) -> str:
+    """The Remarks column with its overflow rows from the comments file appended."""
+    return fields[11] + "".join(row[1] for row in extra.comments)
+
+
+def _sanction(fields: list[str], extra: Extra) -> dict[str, list[str]]:
+    """The Sanction's terms: OFAC as authority, the programs, and what the remarks say of
+    listing dates and provisions; the rest of the remarks (``Linked To: ...``) as summary."""
+    remarks = _remarks(fields, extra)
+    return {
+        "authority": [PUBLISHER],
+        "program": programs_of(fields[3]),
+        **sanction_terms(remarks),
+        "summary": [free_remarks(remarks)],
+    }
 
 
 def _add(props: dict[str, list[str]], key: str, values: list[str]) -> None:

@@ -100,13 +100,58 @@ def _clauses(remarks: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
+def _known_prefix(clause: str) -> tuple[str, str] | None:
+    """(prefix, value) of a clause stating a fact about the subject, None for other text."""
+    body = clause[5:] if clause.startswith("alt. ") else clause
+    for prefix in _PREFIXES:
+        if body.startswith(prefix) and body[len(prefix) : len(prefix) + 1] in (" ", ":"):
+            return prefix, body[len(prefix) + 1 :].lstrip(" :")
+    return None
+
+
 def parse_remarks(remarks: str) -> Props:
     """FtM properties found in an OFAC Remarks text (see the module docstring)."""
     props: Props = {}
     for clause in _clauses(remarks):
-        body = clause[5:] if clause.startswith("alt. ") else clause
-        for prefix in _PREFIXES:
-            if body.startswith(prefix) and body[len(prefix) : len(prefix) + 1] in (" ", ":"):
-                _CLAUSES[prefix](body[len(prefix) + 1 :].lstrip(" :"), props)
-                break
+        known = _known_prefix(clause)
+        if known is not None:
+            _CLAUSES[known[0]](known[1], props)
     return props
+
+
+# Remark clauses that state the terms of the sanction rather than facts about the subject.
+_TERM_DATES = {"Listing Date": "listingDate", "Effective Date": "startDate"}
+_PROVISIONS = (
+    "Additional Sanctions Information",
+    "Secondary sanctions risk",
+    "Executive Order",
+    "CAATSA",
+)
+
+
+def sanction_terms(remarks: str) -> Props:
+    """Sanction properties found in remarks: ``Listing Date (CMIC) 03 Jun 2021`` ->
+    ``listingDate``, ``Effective Date (...)`` -> ``startDate``, and the clauses on secondary
+    sanctions, directives and CAATSA kept whole in ``provisions``."""
+    props: Props = {}
+    for clause in _clauses(remarks):
+        clause = clause.rstrip(". ")
+        for label, prop in _TERM_DATES.items():
+            if clause.startswith(label):
+                date_text = clause.rsplit(")", 1)[-1] if ")" in clause else clause[len(label) :]
+                props.setdefault(prop, []).extend(parse_loose(date_text.strip(" :")))
+        if clause.startswith(_PROVISIONS):
+            props.setdefault("provisions", []).append(clause)
+    return props
+
+
+def free_remarks(remarks: str) -> str:
+    """The clauses that are neither facts about the subject nor terms of the sanction, such as
+    ``(Linked To: HAMAS)``: what OFAC's XML keeps in its own ``remarks`` element."""
+    kept = [
+        clause.rstrip(". ")
+        for clause in _clauses(remarks)
+        if _known_prefix(clause) is None
+        and not clause.startswith((*_TERM_DATES, *_PROVISIONS, "Additional Sanctions"))
+    ]
+    return "; ".join(clause for clause in kept if clause)

@@ -4,6 +4,7 @@ Ids are ``ofac-<uid>``: the sdnEntry uid is the same number as the CSV ent_num, 
 forms of one list produce the same ids. Names follow the CSV importer: ``LAST, First`` as
 OFAC writes it in ``name``, ``First LAST`` in ``alias``. Weak a.k.a.s go to ``weakAlias``.
 The namespace is not fixed (OFAC has changed it), so elements are matched by local name.
+Each subject is followed by its ``Sanction`` adjunct, ``ofac-<uid>-sanction``, as in the CSV.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from pathlib import Path
 from watchline.errors import InputError
 from watchline.model import Entity, Listing, Record
 from watchline.model.countries import to_country
-from watchline.sources.base import SourceInfo, claim, where
+from watchline.sources.base import SourceInfo, claim, where, with_sanction
 from watchline.sources.dates import parse_loose, parse_numeric
+from watchline.sources.ofac_csv import PUBLISHER
 from watchline.sources.xmlsafe import Element, iter_events, local, release, text
 
 _SCHEMA = {
@@ -44,6 +46,8 @@ _ID_PROPERTIES = {
     "vessel registration identification": "imoNumber",
     "mmsi": "mmsi",
 }
+# id types that state the terms of the sanction (kept in the Sanction's ``provisions``)
+_PROVISION_TYPES = ("Secondary sanctions risk", "Executive Order", "CAATSA", "Additional Sanctions")
 Props = dict[str, list[str]]
 
 
@@ -72,7 +76,7 @@ class OfacXmlSource:
             self.source,
             "OFAC sanctions list (sdnList XML)",
             "ofac-xml",
-            "US Treasury OFAC",
+            PUBLISHER,
             _publish_date(path),
         )
 
@@ -86,9 +90,9 @@ class OfacXmlSource:
                     where=where(self.path, elem.sourceline),
                 )
             if event == "end" and local(elem.tag) == "sdnEntry":
-                record = self._record(elem)
-                claim(seen, record.id, where(self.path, elem.sourceline, "sdnEntry"))
-                yield record
+                subject = self._record(elem)
+                claim(seen, subject.id, where(self.path, elem.sourceline, "sdnEntry"))
+                yield from with_sanction(subject, _sanction(elem))
                 release(elem)
 
     def _record(self, elem: Element) -> Record:
@@ -96,10 +100,30 @@ class OfacXmlSource:
         here = where(self.path, elem.sourceline, f"sdnEntry uid={uid or '?'}")
         if not uid.isdigit():
             raise InputError(f"sdnEntry uid is not a number: {uid!r}", where=here)
-        programs = [text(p) for p in children(elem, "program") if text(p)]
+        programs = _programs(elem)
         basis = f"OFAC sanctions program(s): {', '.join(programs)}" if programs else None
         listing = Listing(self.source, self.originator, legal_basis=basis)
         return Record(_entity(elem, f"ofac-{uid}", programs, here), listing)
+
+
+def _programs(elem: Element) -> list[str]:
+    return [text(p) for p in children(elem, "program") if text(p)]
+
+
+def _sanction(elem: Element) -> Props:
+    """The Sanction's terms: OFAC as authority, the programs, and the dates and provisions
+    OFAC states as ``id`` items (``Listing Date (CMIC)``, ``Secondary sanctions risk:``);
+    the remarks as its summary."""
+    props: Props = {"authority": [PUBLISHER], "program": _programs(elem)}
+    for item in children(elem, "id"):
+        kind, value = first_text(item, "idType"), first_text(item, "idNumber")
+        if kind.startswith(("Listing Date", "Effective Date")):
+            prop = "listingDate" if kind.startswith("Listing") else "startDate"
+            _add(props, prop, parse_loose(value))
+        elif kind.startswith(_PROVISION_TYPES):
+            _add(props, "provisions", [f"{kind} {value}".rstrip(". ")])  # as CSV remarks read
+    _add(props, "summary", [first_text(elem, "remarks")])
+    return props
 
 
 def _publish_date(path: Path) -> str | None:

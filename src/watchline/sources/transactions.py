@@ -7,14 +7,15 @@ and cast in SQL so that a bad number or date is *also* reported by row, never dr
 
 Row numbers: ``row`` is the 0-based data-row index in the input file. It assumes one record per
 line (true of AMLworld and of every bank export we know); a quoted field holding a line break
-would shift later row numbers, and that is documented in docs/flows.md.
+would shift later row numbers, and that is documented in docs/flows.md. The expected
+columns are in ``transaction_columns``; finding and reporting malformed rows is
+``transaction_rejects``.
 """
 
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -22,80 +23,34 @@ import numpy as np
 
 from watchline.errors import InputError
 from watchline.flows.frame import Accounts, Transactions
+from watchline.sources.transaction_columns import (
+    ACCOUNT_COLUMNS,
+    CANONICAL,
+    REQUIRED,
+    TIME_FORMATS,
+    ColumnMap,
+)
+from watchline.sources.transaction_rejects import (
+    BAD_ROWS,
+    IngestReport,
+    Malformed,
+    malformed_report,
+    rejected_lines,
+    true_rows,
+)
 
+__all__ = [
+    "ACCOUNT_COLUMNS",
+    "CANONICAL",
+    "REQUIRED",
+    "TIME_FORMATS",
+    "ColumnMap",
+    "IngestReport",
+    "Malformed",
+    "Progress",
+    "read_transactions",
+]
 Progress = Callable[[str], None]
-
-#: Canonical column names, in AMLworld order (its two ``Account`` headers are ambiguous).
-CANONICAL = (
-    "timestamp",
-    "from_bank",
-    "from_account",
-    "to_bank",
-    "to_account",
-    "amount_received",
-    "receiving_currency",
-    "amount_paid",
-    "payment_currency",
-    "payment_format",
-    "is_laundering",
-)
-REQUIRED = CANONICAL[:10]
-TIME_FORMATS = (
-    "%Y/%m/%d %H:%M",
-    "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%dT%H:%M:%S",
-    "%Y-%m-%d %H:%M",
-    "%Y/%m/%d %H:%M:%S",
-    "%Y-%m-%d",
-)
-ACCOUNT_COLUMNS = {
-    "bank_name": "Bank Name",
-    "bank_id": "Bank ID",
-    "number": "Account Number",
-    "entity_id": "Entity ID",
-    "entity_name": "Entity Name",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Malformed:
-    """A row that could not be loaded: where (row index, file line) and why."""
-
-    row: int
-    line: int
-    reason: str
-
-
-@dataclass(slots=True)
-class IngestReport:
-    """What an ingest read: counts, and the malformed rows (first ``keep`` of them)."""
-
-    rows_read: int = 0
-    rows_loaded: int = 0
-    malformed_count: int = 0
-    malformed: list[Malformed] = field(default_factory=list)
-
-    def summary(self) -> str:
-        return (
-            f"{self.rows_read:,} rows read, {self.rows_loaded:,} loaded, "
-            f"{self.malformed_count:,} malformed"
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class ColumnMap:
-    """Which source column holds each canonical column (generic CSV/Parquet layouts).
-
-    Keys are :data:`CANONICAL` names; ``is_laundering`` may be omitted. ``None`` as the whole
-    map means the AMLworld layout, read by position.
-    """
-
-    columns: Mapping[str, str]
-
-    def __post_init__(self) -> None:
-        missing = [c for c in REQUIRED if c not in self.columns]
-        if missing:
-            raise InputError(f"column map lacks {', '.join(missing)}", where="column map")
 
 
 def _connect(memory_limit: str, spill: Path) -> duckdb.DuckDBPyConnection:
@@ -139,25 +94,6 @@ def _load_raw(con: duckdb.DuckDBPyConnection, path: Path, cmap: ColumnMap | None
     )
 
 
-def _rejected_lines(con: duckdb.DuckDBPyConnection) -> dict[int, str]:
-    try:
-        rows = con.execute(
-            "SELECT line, arg_min(error_type || ': ' || error_message, "
-            "column_idx) "
-            "FROM reject_errors GROUP BY line ORDER BY line"
-        ).fetchall()
-    except duckdb.Error:
-        return {}
-    return {int(line): str(msg) for line, msg in rows}
-
-
-def _true_rows(pos: np.ndarray, rejected_rows: np.ndarray) -> np.ndarray:
-    """Map positions among accepted rows to data-row indices, given the rejected indices:
-    the k-th accepted row sits after every rejected row whose adjusted index is <= k."""
-    adjusted = np.sort(rejected_rows) - np.arange(len(rejected_rows))
-    return pos + np.searchsorted(adjusted, pos, side="right")
-
-
 _BANK = (
     "CASE WHEN regexp_full_match(trim({c}), '[0-9]+') "
     "THEN CAST(TRY_CAST(trim({c}) AS HUGEINT) AS VARCHAR) ELSE trim({c}) END"
@@ -174,20 +110,6 @@ CREATE TABLE typed AS SELECT pos,
   TRY_CAST(amount_paid AS DOUBLE) AS paid, trim(payment_currency) AS pay_cur,
   trim(payment_format) AS fmt, TRY_CAST(is_laundering AS TINYINT) AS label
 FROM raw
-"""
-
-_BAD = """
-SELECT pos, concat_ws('; ',
-  CASE WHEN ts IS NULL THEN 'bad timestamp' END,
-  CASE WHEN coalesce(from_bank, '') = '' OR coalesce(from_account, '') = ''
-       THEN 'missing sender account' END,
-  CASE WHEN coalesce(to_bank, '') = '' OR coalesce(to_account, '') = ''
-       THEN 'missing receiver account' END,
-  CASE WHEN received IS NULL OR received < 0 OR isnan(received) THEN 'bad amount received' END,
-  CASE WHEN paid IS NULL OR paid < 0 OR isnan(paid) THEN 'bad amount paid' END,
-  CASE WHEN coalesce(recv_cur, '') = '' OR coalesce(pay_cur, '') = '' THEN 'missing currency' END,
-  CASE WHEN coalesce(fmt, '') = '' THEN 'missing payment format' END) AS why
-FROM typed
 """
 
 _ACCOUNTS = """
@@ -251,17 +173,17 @@ def _ingest(
 ) -> tuple[Transactions, IngestReport]:
     progress("reading file")
     _load_raw(con, path, cmap)
-    rejected = _rejected_lines(con)
+    rejected = rejected_lines(con)
     progress("checking rows")
     fmts = "[" + ", ".join(f"'{f}'" for f in TIME_FORMATS) + "]"
     con.execute(_TYPED.format(formats=fmts))
     con.execute(
-        f"CREATE TABLE checked AS SELECT t.*, b.why FROM typed t JOIN ({_BAD}) b USING (pos)"
+        f"CREATE TABLE checked AS SELECT t.*, b.why FROM typed t JOIN ({BAD_ROWS}) b USING (pos)"
     )
     con.execute("CREATE TABLE good AS SELECT * FROM checked WHERE why = ''")
     bad = con.execute("SELECT pos, why FROM checked WHERE why <> '' ORDER BY pos").fetchall()
     rejected_rows = np.array(sorted(line - 2 for line in rejected), dtype=np.int64)
-    report = _report(con, bad, rejected, rejected_rows, keep)
+    report = malformed_report(con, bad, rejected, rejected_rows, keep)
     progress("building accounts")
     con.execute(_ACCOUNTS)
     currencies = _distinct(con, "SELECT pay_cur FROM good UNION SELECT recv_cur FROM good")
@@ -269,7 +191,7 @@ def _ingest(
     cols = con.execute(_FINAL, {"cur": list(currencies), "fmt": list(formats)}).fetchnumpy()
     accounts = _accounts(con, accounts_path)
     tx = Transactions(
-        row=_true_rows(np.asarray(cols["pos"], dtype=np.int64), rejected_rows),
+        row=true_rows(np.asarray(cols["pos"], dtype=np.int64), rejected_rows),
         src=np.asarray(cols["src"], dtype=np.int32),
         dst=np.asarray(cols["dst"], dtype=np.int32),
         ts=np.asarray(cols["ts"], dtype=np.int64),
@@ -288,27 +210,6 @@ def _ingest(
 
 def _distinct(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[str, ...]:
     return tuple(sorted(str(r[0]) for r in con.execute(sql).fetchall()))
-
-
-def _report(
-    con: duckdb.DuckDBPyConnection,
-    bad: list[tuple[int, str]],
-    rejected: dict[int, str],
-    rejected_rows: np.ndarray,
-    keep: int,
-) -> IngestReport:
-    loaded_or_bad = int(con.execute("SELECT count(*) FROM raw").fetchone()[0])  # type: ignore[index]
-    true_bad = _true_rows(np.array([p for p, _ in bad], dtype=np.int64), rejected_rows)
-    items = [Malformed(int(r), int(r) + 2, why) for r, (_, why) in zip(true_bad, bad, strict=True)]
-    items += [Malformed(line - 2, line, why) for line, why in rejected.items()]
-    items.sort(key=lambda m: m.row)
-    total_bad = len(items)
-    return IngestReport(
-        rows_read=loaded_or_bad + len(rejected),
-        rows_loaded=loaded_or_bad - len(bad),
-        malformed_count=total_bad,
-        malformed=items[:keep],
-    )
 
 
 def _accounts(con: duckdb.DuckDBPyConnection, accounts_path: Path | None) -> Accounts:

@@ -3,7 +3,8 @@
 ``subjects.csv`` is streamed; names, dates of birth, identifiers and countries are indexed
 by ``unique_id`` first (they are a few MB at most). Ids are ``gb-fcdo-<unique_id>`` (the
 UK's own stable reference, e.g. ``AFG0001``); the UN reference, when the UK designation
-implements a UN one, is kept in ``programId`` so both listings can be linked.
+implements a UN one, is kept in ``programId`` so both listings can be linked. Each subject
+is followed by its ``Sanction`` adjunct, ``gb-fcdo-<unique_id>-sanction``.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from pathlib import Path
 from watchline.errors import InputError
 from watchline.model import Entity, Listing, Record
 from watchline.model.countries import to_country
-from watchline.sources.base import SourceInfo, claim, where
+from watchline.sources.base import SourceInfo, claim, where, with_sanction
 from watchline.sources.csvio import dict_rows
 from watchline.sources.dates import checked, parse_numeric
 
+PUBLISHER = "UK Foreign, Commonwealth & Development Office"
 _SCHEMA = {"individual": "Person", "entity": "Organization", "ship": "Vessel"}
 _SUBJECT_COLUMNS = (
     "unique_id",
@@ -66,7 +68,7 @@ class UkCsvSource:
             self.source,
             "UK Sanctions List",
             "uk-csv",
-            "UK Foreign, Commonwealth & Development Office",
+            PUBLISHER,
             self._newest_update(),
         )
 
@@ -97,7 +99,8 @@ class UkCsvSource:
         for line, row in dict_rows(self.subjects, _SUBJECT_COLUMNS):
             here = where(self.subjects, line, row["unique_id"])
             claim(seen, row["unique_id"], here)
-            yield Record(_entity(row, tables, here), self._listing(row, here))
+            subject = Record(_entity(row, tables, here), self._listing(row, here))
+            yield from with_sanction(subject, _sanction(row, subject.listing))
         for name, table in tables.items():
             orphans = len(set(table) - seen)
             if orphans:
@@ -108,13 +111,31 @@ class UkCsvSource:
         listed_on = parse_numeric(designated, "dmy") if designated else None
         if designated and listed_on is None:
             raise InputError(f"date_designated is not DD/MM/YYYY: {designated!r}", where=here)
-        regime = row["unique_id"].rstrip("0123456789")
         return Listing(
             self.source,
             self.originator,
             listed_on=listed_on,
-            legal_basis=f"UK sanctions regulations, {regime} regime",
+            legal_basis=f"UK sanctions regulations, {regime_of(row)} regime",
         )
+
+
+def regime_of(row: Row) -> str:
+    """The regime code the UK puts in front of each unique_id (``AFG`` in ``AFG0001``)."""
+    return row["unique_id"].rstrip("0123456789")
+
+
+def _sanction(row: Row, listing: Listing) -> dict[str, list[str]]:
+    """The Sanction's terms: the FCDO as authority, the regime, its own and the UN's reference,
+    designation and last-update dates. The tables carry no statement of reasons."""
+    return {
+        "authority": [PUBLISHER],
+        "authorityId": [row["unique_id"]],
+        "program": [regime_of(row)],
+        "unscId": [row["un_reference_number"]],
+        "listingDate": [listing.listed_on or ""],
+        "modifiedAt": [parse_numeric(row["last_updated"], "dmy") or ""],
+        "provisions": [listing.legal_basis or ""],
+    }
 
 
 def _entity(row: Row, tables: dict[str, Table], here: str) -> Entity:

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from watchline.model import Entity, Handling, Listing, Record, Status
+from watchline.store import links
 from watchline.store.tables import entities, entity_events
 
 BATCH = 1000
@@ -170,6 +171,7 @@ def insert(conn: Connection, records: Sequence[Record], events: Sequence[dict[st
     at = now()
     if records:
         conn.execute(entities.insert(), [record_to_row(r, 1, at) for r in records])
+        links.add(conn, (r.entity for r in records))
     append_events(conn, events)
 
 
@@ -178,6 +180,16 @@ def replace(conn: Connection, record: Record, version: int) -> None:
     row = record_to_row(record, version, now())
     row.pop("created_at")
     conn.execute(entities.update().where(entities.c.id == record.id).values(**row))
+    links.rewrite(conn, record.entity)
+
+
+def adjuncts(conn: Connection, entity_id: str) -> list[Record]:
+    """The records that refer to ``entity_id`` (its Sanctions, Passports, ...), by id."""
+    ids = list(dict.fromkeys(referrer for referrer, _prop in links.referring(conn, entity_id)))
+    if not ids:
+        return []
+    query = sa.select(entities).where(entities.c.id.in_(ids)).order_by(entities.c.id)
+    return [row_to_record(row) for row in conn.execute(query)]
 
 
 def append_events(conn: Connection, events: Sequence[dict[str, Any]]) -> None:

@@ -68,6 +68,18 @@ entity_events = sa.Table(
     sa.UniqueConstraint("entity_id", "version", name="uq_entity_events_version"),
 )
 
+# One row per FtM reference from an entity to another (a Sanction's ``entity``, a Passport's
+# ``holder``): what lets ``show`` find a record's adjuncts by index instead of reading every
+# entity's JSON. Kept in step with ``entities`` by ``store.links``.
+entity_links = sa.Table(
+    "entity_links",
+    metadata,
+    sa.Column("entity_id", sa.String(255), primary_key=True),
+    sa.Column("property", sa.String(60), primary_key=True),
+    sa.Column("target_id", sa.String(255), primary_key=True),
+    sa.Index("ix_entity_links_target_id", "target_id"),
+)
+
 imports = sa.Table(
     "imports",
     metadata,

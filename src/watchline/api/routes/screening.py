@@ -10,6 +10,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ValidationError
+from starlette.exceptions import HTTPException
 
 from watchline.api import convert, schemas
 from watchline.api.deps import Authenticator, CurrentCaller, Limit, Services, Threshold
@@ -67,11 +68,27 @@ async def serve_match(request: Request) -> Response:
     screening; bad input raises what FastAPI raises, so answers keep their shape."""
     authenticator: Authenticator = request.app.state.authenticator
     caller = await authenticator.caller(request.headers.get("authorization"))
+    _require_json(request.headers.get("content-type"))
     params = _validated(MatchParams, {**request.query_params, **request.path_params}, _where)
     raw = (await request.body()).decode("utf-8")  # invalid UTF-8: 400, as elsewhere
     body = _validated(schemas.MatchRequest, raw, lambda loc: ("body", *loc))
     services: ApiServices = request.app.state.services
     return await match(params.dataset, body, caller, services, params.limit, params.threshold)
+
+
+def _require_json(content_type: str | None) -> None:
+    """415 for a body declared as anything but JSON (``application/json`` or ``+json``),
+    before the body is read. The lean handler parses the body as JSON whatever it is called,
+    so without this a form or text post would be screened as if it were JSON. No header at
+    all is taken as JSON, as this route always has."""
+    if content_type is None:
+        return
+    media = content_type.partition(";")[0].strip().lower()
+    if media == "application/json" or (
+        media.startswith("application/") and media.endswith("+json")
+    ):
+        return
+    raise HTTPException(415, f"send the body as application/json, not {media or 'empty'!r}")
 
 
 def _where(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
@@ -126,6 +143,7 @@ router.add_api_route(
     match,
     methods=["POST"],
     response_model=schemas.MatchResponse,
+    responses={415: {"model": schemas.Problem, "description": "Body not declared as JSON"}},
     route_class_override=LeanRoute,
 )
 
