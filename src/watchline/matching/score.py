@@ -20,6 +20,7 @@ from functools import lru_cache
 from watchline.matching.explain import Contribution
 from watchline.matching.facts import Facts
 from watchline.matching.features import FEATURES
+from watchline.matching.filiation import CROSSED_CHAIN, crossed_chain
 from watchline.matching.skeleton import from_abjad, not_latin
 
 NAME_SLOPE = 14.0
@@ -49,6 +50,16 @@ def name_contribution(
     if allowance:
         detail += f" (romanised from another script: midpoint {NAME_MIDPOINT - allowance:.2f})"
     return Contribution("name", value, detail)
+
+
+def name_contributions(similarity: float, query_name: str, listed_name: str) -> list[Contribution]:
+    """The name's contribution, and a penalty when both names spell an Arabic chain whose
+    own and father's names are crossed (``filiation.py``: father and son, not one person)."""
+    out = [name_contribution(similarity, query_name, listed_name)]
+    if crossed_chain(query_name, listed_name):
+        detail = "own and father's names crossed (bin/ibn): father and son, not one person"
+        out.append(Contribution("filiation", CROSSED_CHAIN, detail))
+    return out
 
 
 def _allowance(query_name: str, listed_name: str) -> float:

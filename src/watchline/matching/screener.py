@@ -24,7 +24,7 @@ from watchline.matching.score import (
     DEFAULT_THRESHOLD,
     combine,
     feature_contributions,
-    name_contribution,
+    name_contributions,
     similarity_floor,
 )
 from watchline.matching.similarity import listed_views
@@ -162,7 +162,7 @@ class Screener:
 
     def _score(self, best: _Best, facts: Facts, row: int) -> tuple[float, list[Contribution]]:
         listed_name = self.index.name_text[int(best.scores.rows[best.k])]
-        contributions = [name_contribution(best.name_sim, best.query_name, listed_name)]
+        contributions = name_contributions(best.name_sim, best.query_name, listed_name)
         if facts != _NO_FACTS:  # absence is never evidence (features.py): nothing to add
             contributions += feature_contributions(facts, self.index.facts[row])
         return combine(contributions), contributions
