@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import itertools
 
-from tests.api.conftest import ALPHA, BRAVO, Node, match_body
+from tests.api.conftest import ALPHA, BRAVO, PUBLIC_ID, Node, match_body
+from watchline.model import Entity, Listing
 
 NEW = {
     "schema": "Person",
@@ -83,3 +84,20 @@ def test_every_change_and_refusal_is_audited(node: Node) -> None:
         (BRAVO, "delist", "alpha-pub-1001", "PermissionDeniedError"),
     ]
     assert all(e["prev_hash"] == p["entry_hash"] for p, e in itertools.pairwise(entries))
+
+
+def test_a_record_comes_with_its_adjuncts(node: Node) -> None:
+    """What the source said around a record (its Sanction) comes with it, as in `show`."""
+    subject = node.client.get(f"/entities/{PUBLIC_ID}", headers=node.auth(ALPHA)).json()
+    assert subject["adjuncts"] == []
+    sanction = Entity.build(
+        f"{PUBLIC_ID}-sanction",
+        "Sanction",
+        {"entity": [PUBLIC_ID], "authority": ["Council"], "program": ["CT-1"]},
+    )
+    listing = Listing(source="agency:" + ALPHA, originator=ALPHA, legal_basis="Act 9")
+    node.services.registry.publish(sanction, listing, actor="test", agency=ALPHA)
+    subject = node.client.get(f"/entities/{PUBLIC_ID}", headers=node.auth(BRAVO)).json()
+    (adjunct,) = subject["adjuncts"]
+    assert adjunct["id"] == f"{PUBLIC_ID}-sanction" and adjunct["schema"] == "Sanction"
+    assert adjunct["properties"]["program"] == ["CT-1"] and adjunct["status"] == "active"

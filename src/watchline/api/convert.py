@@ -108,7 +108,9 @@ def query_echo(example: schemas.EntityExample) -> dict[str, object]:
     }
 
 
-def entity_out(record: Record, history: Sequence[HistoryEntry]) -> schemas.EntityOut:
+def entity_out(
+    record: Record, history: Sequence[HistoryEntry], adjuncts: Sequence[Record] = ()
+) -> schemas.EntityOut:
     entity, listing = record.entity, record.listing
     return schemas.EntityOut(
         id=entity.id,
@@ -133,5 +135,15 @@ def entity_out(record: Record, history: Sequence[HistoryEntry]) -> schemas.Entit
                 version=h.version, event=h.event, at=h.at, actor=h.actor, reason=h.reason
             )
             for h in history
+        ],
+        adjuncts=[
+            schemas.AdjunctOut(
+                id=a.entity.id,
+                caption=a.entity.caption,
+                schema=a.entity.schema,
+                properties={k: list(v) for k, v in a.entity.properties.items()},
+                status=a.listing.status.value,
+            )
+            for a in adjuncts
         ],
     )

@@ -148,6 +148,16 @@ class HistoryOut(BaseModel):
     reason: str | None
 
 
+class AdjunctOut(BaseModel):
+    """An entity that refers to the record (its Sanction, Passport, ...), as its source said."""
+
+    id: str
+    caption: str
+    schema_: str = Field(alias="schema")
+    properties: dict[str, list[str]]
+    status: str
+
+
 class EntityOut(BaseModel):
     id: str
     caption: str
@@ -158,6 +168,7 @@ class EntityOut(BaseModel):
     version: int
     listing: ListingOut
     history: list[HistoryOut] = []
+    adjuncts: list[AdjunctOut] = []
 
 
 class SourceOut(BaseModel):

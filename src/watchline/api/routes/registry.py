@@ -64,14 +64,15 @@ def agency_id(agency: str, local: str | None) -> str:
 
 @router.get("/entities/{entity_id}", response_model=schemas.EntityOut)
 def get_entity(entity_id: EntityId, caller: CurrentCaller, services: Services) -> schemas.EntityOut:
-    """A record you may see, with its history."""
+    """A record you may see, with its history and its adjuncts (Sanction, Passports...)."""
     caller.require(Action.READ)
     try:
         history = services.registry.history(entity_id, caller.agency)
         record = services.registry.get(entity_id, caller.agency)
+        adjuncts = services.registry.adjuncts(entity_id, caller.agency)
     finally:
         services.audit.append(caller.agency, caller.key_id, "read", entity_id, {})
-    return convert.entity_out(record, history)
+    return convert.entity_out(record, history, adjuncts)
 
 
 @router.post("/entities", response_model=schemas.EntityOut, status_code=201)
