@@ -20,7 +20,7 @@ from functools import lru_cache
 from watchline.matching.explain import Contribution
 from watchline.matching.facts import Facts
 from watchline.matching.features import FEATURES
-from watchline.matching.filiation import CROSSED_CHAIN, crossed_chain
+from watchline.matching.filiation import CROSSED_CHAIN, crossed_chain, shifted_chain
 from watchline.matching.skeleton import from_abjad, not_latin
 
 NAME_SLOPE = 14.0
@@ -58,6 +58,9 @@ def name_contributions(similarity: float, query_name: str, listed_name: str) -> 
     out = [name_contribution(similarity, query_name, listed_name)]
     if crossed_chain(query_name, listed_name):
         detail = "own and father's names crossed (bin/ibn): father and son, not one person"
+        out.append(Contribution("filiation", CROSSED_CHAIN, detail))
+    elif shifted_chain(query_name, listed_name):
+        detail = "one name's own name is the other's father's: father and son, not one person"
         out.append(Contribution("filiation", CROSSED_CHAIN, detail))
     return out
 

@@ -14,7 +14,9 @@ HONORIFICS = frozenset(
      "rev", "fr", "jr", "sr", "sheikh", "shaikh", "shaykh", "sheik", "cheikh", "haji",
      "hajji", "hadji", "hajj", "alhaji", "alhaj", "mullah", "mulla", "mollah", "maulana",
      "maulvi", "mawlawi", "mawlana", "maulawi", "maulavi", "mawlavi", "moulavi", "moulvi",
-     "molvi", "mowlavi", "doctor", "pahlawan", "mufti", "imam", "qari", "ustadh", "gen",
+     "molvi", "mowlavi", "doctor", "pahlawan", "mufti",
+     # the same titles as Arabic script writes them, romanised (شيخ, مولوی, حاجى)
+     "shikh", "mulawi", "haja", "imam", "qari", "ustadh", "gen",
      "general", "col", "colonel", "maj", "major", "capt", "captain", "lt", "brig", "adm",
      "admiral", "gospodin", "gospozha", "herr", "frau", "mme", "mlle"}
 )  # fmt: skip
