@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from watchline.matching import Hit, Query, Screener
@@ -40,3 +42,50 @@ def test_small_chunks_give_the_same_result(monkeypatch: pytest.MonkeyPatch) -> N
     whole = _flat(screener.screen_many(QUERIES, threshold=0.3))
     monkeypatch.setattr(screener_module, "BATCH", 2)
     assert _flat(screener.screen_many(QUERIES, threshold=0.3)) == whole
+
+
+def test_each_entity_keeps_its_best_name_first_met_among_equals() -> None:
+    """A query of several names: each entity's hit is its best name over all of them (the
+    earlier query name among equals), as screening each name alone shows."""
+    listed = [
+        *LISTED,
+        Entity.build("e", "Person", {"name": ["Ali Hassan"], "alias": ["Mohamed Hassan"]}),
+        Entity.build("f", "Person", {"name": ["Mohammed Ali"], "alias": ["Ali Mohammed"]}),
+    ]
+    screener = Screener(listed)
+    names = ["Mohammed Ali", "Ali Mohammed", "Muhammad Hasan", "Ali Hassan"]
+    combined = screener.screen(Query(names), limit=20, threshold=0.0)
+    alone = [screener.screen(Query(n), limit=20, threshold=0.0) for n in names]
+    assert combined
+    for hit in combined:
+        sims = [
+            next((h.explanation.name_similarity for h in hits if h.entity_id == hit.entity_id), -1)
+            for hits in alone
+        ]
+        assert hit.explanation.name_similarity == max(sims)
+        assert hit.explanation.query_name == names[sims.index(max(sims))]
+
+
+def test_threads_screening_at_once_get_what_one_thread_gets() -> None:
+    """The per-index memories (pair similarities, a growing hash table) are shared by
+    threads: concurrent batches must see whole entries only."""
+    listed = [
+        Entity.build(f"p{i}", "Person", {"name": [f"{a} {b}"]})
+        for i, (a, b) in enumerate(
+            (a, b)
+            for a in ("Ivan", "Iwan", "Petr", "Pyotr", "Ali", "Aly", "Omar", "Umar")
+            for b in ("Petrov", "Petrow", "Hassan", "Hasan", "Sidorov", "Kuznetsov")
+        )
+    ]
+    queries = [
+        Query(f"{a} {b}")
+        for a in ("Ivan", "Petr", "Ali", "Omar")
+        for b in ("Petrof", "Hasen", "Sidorow", "Kusnetsov")
+    ]
+    expected = _flat(Screener(listed).screen_many(queries, threshold=0.0))
+    screener = Screener(listed)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(
+            pool.map(lambda _: _flat(screener.screen_many(queries, threshold=0.0)), range(8))
+        )
+    assert all(r == expected for r in results)

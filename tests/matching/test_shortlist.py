@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from watchline.matching import NameIndex, Query, Screener, kernels
+from watchline.matching import NameIndex, Query, Screener, fused, kernels
 from watchline.matching import common as common_module
 from watchline.matching.arrays import IntArray
 from watchline.matching.common import HEAD, CommonParts
@@ -34,6 +34,7 @@ def index(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Na
     """An index with several common parts; the shortlist compiled (if numba is there) or not."""
     if request.param == "numpy":
         monkeypatch.setattr(kernels, "compiled", lambda: None)
+        monkeypatch.setattr(fused, "compiled", lambda: None)
     elif kernels.compiled() is None:
         pytest.skip("numba is not installed")
     monkeypatch.setattr(common_module, "COMMON_PART_DF", 150)

@@ -86,9 +86,15 @@ def align(
             payment naming "Rosneft LLC" must still meet a listed "Rosneft PJSC").
         rc: (K, n) the same for listed parts.
     """
+    from watchline.matching import kernels  # the compiled loop (numba is optional)
+
     k, m, n = sims.shape
-    work = sims.copy()
     steps = min(m, n)
+    compiled = kernels.kernels()
+    if compiled is not None:  # the same pairs, candidate by candidate, without the tensor ops
+        qi, cj, ps = compiled.align(np.ascontiguousarray(sims, dtype=np.float64), steps)
+        return Alignment(_scores(qi, cj, ps, wq, wc, rq, rc), qi, cj, ps)
+    work = sims.copy()
     qi = np.full((k, steps), -1, dtype=np.int64)
     cj = np.full((k, steps), -1, dtype=np.int64)
     ps = np.zeros((k, steps))

@@ -183,11 +183,8 @@ def _pair_tensor(
     mask = q_valid[:, :, None] & (listed >= 0)[:, None, :]
     qi = np.broadcast_to(q_index[:, :, None], (r, m, n))[mask]
     pid = np.broadcast_to(listed[:, None, :], (r, m, n))[mask]
-    keys = qi * (len(index.vocab) + 1) + pid
-    uniq, inverse = np.unique(keys, return_inverse=True)
-    u_qi, u_pid = uniq // (len(index.vocab) + 1), uniq % (len(index.vocab) + 1)
     sims = np.zeros((r, m, n))
-    sims[mask] = _cached_similarity(index, parts, u_qi, u_pid)[inverse]
+    sims[mask] = _cached_similarity(index, parts, qi, pid)
     return sims
 
 
@@ -197,18 +194,20 @@ def _cached_similarity(
     """``pair_similarity`` (scoring view) through the index's pair cache.
 
     The same (query part, listed part) pairs are scored again and again (every "Ali" query
-    meets the same listed "Ali", "Aly", "Alee"); a dictionary probe per pair costs far less
-    than the string comparisons behind one.
+    meets the same listed "Ali", "Aly", "Alee"): every pair of a batch is probed in one
+    compiled call (``PairTable``), repeats included, which costs less than sorting them
+    out first; only the pairs not yet known are de-duplicated and compared.
     """
     cache, ids = index.caches.pairs(_part_keys(parts))
-    codes = ((ids[qi] << 32) | pid).tolist()
-    get = cache.get
-    found = np.fromiter((get(c, -1.0) for c in codes), dtype=np.float64, count=len(codes))
+    codes = (ids[qi] << 32) | pid
+    found = cache.get(codes)
     missing = np.flatnonzero(found < 0)
     if len(missing):
-        fresh = pair_similarity(parts, qi[missing], index.vocab, pid[missing], discount=True)
-        found[missing] = fresh
-        cache.update(zip([codes[i] for i in missing.tolist()], fresh.tolist(), strict=True))
+        new, first, inverse = np.unique(codes[missing], return_index=True, return_inverse=True)
+        pick = missing[first]
+        fresh = pair_similarity(parts, qi[pick], index.vocab, pid[pick], discount=True)
+        found[missing] = fresh[inverse]
+        cache.put(new, fresh)
     return found
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from watchline.matching import kernels
 from watchline.matching.arrays import (
     Growable,
     IntArray,
@@ -31,7 +32,7 @@ from watchline.matching.caches import QueryCaches
 from watchline.matching.common import CommonParts
 from watchline.matching.facts import Facts, entity_facts
 from watchline.matching.pairs import COMMON_DF, PairPostings
-from watchline.matching.shortlist import applies, finish, shortlist
+from watchline.matching.shortlist import applies, compiled_rows, finish, shortlist
 from watchline.matching.skeleton import from_abjad, not_latin
 from watchline.matching.tokens import tokenize
 from watchline.matching.vocab import Vocab
@@ -190,12 +191,16 @@ class NameIndex:
 
     def weights(self, part_ids: IntArray) -> np.ndarray:
         """Rarity weight of parts: log inverse document frequency, at least 1."""
+        out: np.ndarray = self.weight_table()[part_ids]
+        return out
+
+    def weight_table(self) -> np.ndarray:
+        """The rarity weight of every part, indexed by part id (see :meth:`weights`)."""
         table = self.caches.weights()
         if table is None:  # once per index state: a log per part, not per query part
             table = np.maximum(1.0, np.log((self.n_names + 1) / (self.df.view + 0.5)))
             self.caches.keep_weights(table)
-        out: np.ndarray = table[part_ids]
-        return out
+        return table
 
     def delta_rows(self, part: int) -> IntArray:
         """Name rows containing a part added since the postings were last merged."""
@@ -242,6 +247,9 @@ class NameIndex:
             return np.zeros(0, dtype=np.int64)
         weights = (owner_weights * sims).astype(np.float32)  # as the score buffers
         if applies(self, limit):  # common parts: bit tests instead of long reads
+            fast = compiled_rows(self, parts, weights, owners, allowed, limit)
+            if fast is not None:
+                return fast
             slots = self.common.slots(parts)
             rows, totals = shortlist(self, parts, weights, owners, slots, limit)
             return finish(self, rows, totals, allowed, limit, distinct=True)
@@ -272,7 +280,15 @@ class NameIndex:
         return np.asarray(found, dtype=np.int64)
 
     def name_weights(self, rows: IntArray) -> np.ndarray:
-        """Summed rarity of all parts of some name rows (what a perfect match would hold)."""
+        """Summed rarity of all parts of some name rows (what a perfect match would hold).
+
+        Compiled where numba is there: the padded matrix costs more than the sums."""
+        found = kernels.kernels()
+        if found is not None:
+            table = self.weight_table()
+            sums = found.name_weights(self.name_ptr.view, self.name_parts.view, rows, table)
+            if len(sums) == len(rows):
+                return sums
         listed, _ = self.parts_of(rows)
         weights = np.where(listed >= 0, self.weights(np.maximum(listed, 0)), 0.0)
         out: np.ndarray = weights.sum(axis=1)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from watchline.matching import kernels
+from watchline.matching import fused, kernels
 from watchline.matching.arrays import IntArray
 from watchline.matching.common import HEAD
 
@@ -218,4 +218,51 @@ def finish(
         totals = totals - UNMATCHED_PENALTY * unmatched
         rows = rows[np.argpartition(-totals, limit - 1)[:limit]]
     out: IntArray = rows.astype(np.int64)
+    return out
+
+
+def compiled_rows(
+    index: NameIndex,
+    parts: IntArray,
+    weights: np.ndarray,
+    owners: IntArray,
+    allowed: np.ndarray,
+    limit: int,
+) -> IntArray | None:
+    """:func:`shortlist` then :func:`finish` (distinct rows) through the fused kernels of
+    ``fused.py``: the same rows, without the numpy glue. None where they do not apply
+    (no numba, or additions not yet merged): the caller takes the numpy path."""
+    found = fused.compiled()
+    if found is None or not fused.usable(index, parts):
+        return None
+    run, finish_compiled = found
+    common, pairs = index.common, index.pairs
+    seen, totals = run(
+        parts,
+        weights,
+        owners,
+        common.slot,
+        index.df.view,
+        (index.post_ptr, index.post_rows),
+        (common.head_ptr, common.head_rows, pairs.codes, pairs.ptr, pairs.rows),
+        common.bits,
+        index.name_len.view,
+        TIE_BREAK,
+        HARD_BUDGET,
+        MAX_PAIRS,
+    )
+    keep = PRESELECT * limit
+    if len(seen) > keep:
+        top = np.argpartition(-totals, keep - 1)[:keep]
+        seen, totals = seen[top], totals[top]
+    tables = (index.name_entity, index.alive, index.schema, index.name_ptr, index.name_parts)
+    views = tuple(t.view for t in tables)
+    rows, rank = finish_compiled(
+        seen, totals, allowed, views, index.weight_table(), UNMATCHED_PENALTY
+    )
+    if len(rank) != len(rows):  # a name of over 128 parts: numpy sums it
+        return finish(index, seen, totals, allowed, limit, distinct=True)
+    if len(rows) > limit:
+        rows = rows[np.argpartition(-rank, limit - 1)[:limit]]
+    out: IntArray = rows
     return out
