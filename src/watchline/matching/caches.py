@@ -21,26 +21,37 @@ PAIR_CACHE_MAX = 1_000_000  # (query part, listed part) similarities remembered
 _FIRST_SLOTS = 1 << 12  # the pair table starts small (many small indexes in tests) and doubles
 
 PartKey = tuple[str, bool, bool]  # a query part: its text, abjad and cross-script flags
+PairKey = tuple[str, bool, bool, int]  # a query part and a listed part id
 Found = tuple[IntArray, np.ndarray]  # listed parts a query part finds, and similarities
 
 
 class QueryCaches:
     """Retrieval results per query part and scoring similarities per pair."""
 
-    __slots__ = ("_ids", "_lock", "_pairs", "_parts", "_weights")
+    __slots__ = ("_ids", "_lock", "_pairs", "_parts", "_reasons", "_weights")
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._parts: dict[PartKey, Found] = {}
         self._pairs = PairTable()
         self._ids: dict[PartKey, int] = {}
+        self._reasons: dict[PairKey, str] = {}
         self._weights: np.ndarray | None = None
 
     def clear(self) -> None:
         """Forget everything (the index changed). Readers keep the dicts they hold."""
         with self._lock:
             self._parts, self._pairs, self._ids = {}, PairTable(), {}
+            self._reasons = {}
             self._weights = None
+
+    def reasons(self) -> dict[PairKey, str]:
+        """How each (query part, listed part) pair came to be alike, in words, as shown in
+        explanations: worked out once per pair, since the same pairs are explained again and
+        again (see ``similarity.pair_reasons``)."""
+        if len(self._reasons) > PAIR_CACHE_MAX:
+            self._reasons = {}
+        return self._reasons
 
     def weights(self) -> np.ndarray | None:
         """The rarity weight of every listed part, if computed since the last change."""

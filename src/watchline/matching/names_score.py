@@ -15,7 +15,7 @@ from watchline.matching.arrays import IntArray
 from watchline.matching.explain import PartMatch, Reasons
 from watchline.matching.index import NameIndex
 from watchline.matching.similarity import QueryParts, pair_reasons
-from watchline.matching.skeleton import vowels_guessed
+from watchline.matching.skeleton import not_latin, vowels_guessed
 
 JOINED_FACTOR = 0.92
 JOINED_MIN = 0.85
@@ -61,24 +61,20 @@ class NameScores:
                     "parts written together",
                 )
             ]
-        out: list[PartMatch] = []
-        used_q: set[int] = set()
-        used_c: set[int] = set()
-        pairs = [(int(i), int(j), float(s)) for i, j, s in self._pairs(k) if i >= 0]
+        wq, wc = self.wq.tolist(), self.wc[k].tolist()
+        pairs = [(i, j, s) for i, j, s in self._pairs(k) if i >= 0]
         ids = [(i, listed[j]) for i, j, _ in pairs]
         reasons = Reasons(lambda: self._hows(index, query_name, ids))
-        for n, (i, j, s) in enumerate(pairs):
-            weight = float((self.wq[i] + self.wc[k, j]) / 2)
-            out.append(PartMatch(self.tokens[i], vocab.tokens[listed[j]], s, weight, (reasons, n)))
-            used_q.add(i)
-            used_c.add(j)
+        out = [
+            PartMatch(self.tokens[i], vocab.tokens[listed[j]], s, (wq[i] + wc[j]) / 2, (reasons, n))
+            for n, (i, j, s) in enumerate(pairs)
+        ]
+        used_q, used_c = {i for i, _, _ in pairs}, {j for _, j, _ in pairs}
         out += [
-            PartMatch(t, None, 0.0, float(self.wq[i]))
-            for i, t in enumerate(self.tokens)
-            if i not in used_q
+            PartMatch(t, None, 0.0, wq[i]) for i, t in enumerate(self.tokens) if i not in used_q
         ]
         out += [
-            PartMatch(None, vocab.tokens[p], 0.0, float(self.wc[k, j]))
+            PartMatch(None, vocab.tokens[p], 0.0, wc[j])
             for j, p in enumerate(listed)
             if j not in used_c
         ]
@@ -86,29 +82,42 @@ class NameScores:
 
     def _pairs(self, k: int) -> zip[tuple[int, int, float]]:
         al = self.alignment
-        return zip(al.query_index[k], al.listed_index[k], al.pair_sims[k], strict=True)
+        columns = (
+            al.query_index[k].tolist(),
+            al.listed_index[k].tolist(),
+            al.pair_sims[k].tolist(),
+        )
+        return zip(*columns, strict=True)
 
     def _hows(self, index: NameIndex, query_name: str, pairs: list[tuple[int, int]]) -> list[str]:
         """The reasons of :func:`~watchline.matching.similarity.pair_reasons` for ``pairs``
-        (query part position, listed part id); blank without the query name."""
+        (query part position, listed part id), through the index's memory of them; blank
+        without the query name."""
         if not query_name or not pairs:
             return [""] * len(pairs)
         unit = _Unit(query_name, self.tokens)
-        parts = QueryParts.of_units(index.vocab, [unit])
-        qi = np.array([i for i, _ in pairs], dtype=np.int64)
-        pid = np.array([p for _, p in pairs], dtype=np.int64)
-        return pair_reasons(parts, qi, index.vocab, pid)
+        known = index.caches.reasons()
+        keys = [(self.tokens[i], unit.abjad, unit.cross, p) for i, p in pairs]
+        missing = [n for n, key in enumerate(keys) if key not in known]
+        if missing:
+            parts = QueryParts.of_units(index.vocab, [unit])
+            qi = np.array([pairs[n][0] for n in missing], dtype=np.int64)
+            pid = np.array([pairs[n][1] for n in missing], dtype=np.int64)
+            found = pair_reasons(parts, qi, index.vocab, pid)
+            known.update((keys[n], how) for n, how in zip(missing, found, strict=True))
+        return [known[key] for key in keys]
 
 
 class _Unit:
     """A query name as ``QueryParts.of_units`` reads it."""
 
-    __slots__ = ("abjad", "name", "start", "tokens")
+    __slots__ = ("abjad", "cross", "name", "start", "tokens")
 
     def __init__(self, name: str, tokens: list[str]) -> None:
         self.name = name
         self.tokens = tokens
         self.abjad = vowels_guessed(name)
+        self.cross = self.abjad or not_latin(name)  # as ``QueryParts.of_units`` sets it
         self.start = 0
 
 
