@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
@@ -72,12 +70,13 @@ def test_additions_go_to_the_delta_then_merge(monkeypatch: pytest.MonkeyPatch) -
     assert _ids(Screener(index=index), "Olena Bondarenko") == ["n1"]
 
 
-def test_save_load_round_trip(tmp_path: Path) -> None:
+def test_state_round_trip() -> None:
+    """What an index keeps between runs restores one that screens the same (the files
+    themselves are written by store.index_files)."""
     screener = Screener(_people())
     screener.remove("o1")
     screener.add(Entity.build("n1", "Person", {"name": ["Olena Bondarenko"]}))
-    screener.save(tmp_path / "idx")
-    loaded = Screener.load(tmp_path / "idx")
+    loaded = Screener(index=NameIndex.from_state(*screener.index.state()))
     assert len(loaded) == len(screener) == 3
     for query in (
         Query("Ivan Petrov", birth_date="1970-05-12"),
@@ -92,15 +91,13 @@ def test_save_load_round_trip(tmp_path: Path) -> None:
     assert _ids(loaded, "X Y", id_number="7100123456") == ["p1"]
 
 
-def test_load_refuses_missing_or_foreign_files(tmp_path: Path) -> None:
-    with pytest.raises(InputError):
-        NameIndex.load(tmp_path / "nothing")
-    NameIndex.build(_people()).save(tmp_path / "idx")
-    meta = tmp_path / "idx" / "index.json"
-    text = meta.read_text("utf-8")
-    meta.write_text(text.replace(f'"version": {FORMAT_VERSION}', '"version": 99'), "utf-8")
-    with pytest.raises(InputError):
-        NameIndex.load(tmp_path / "idx")
+def test_restore_refuses_another_format_or_missing_arrays() -> None:
+    arrays, meta = NameIndex.build(_people()).state()
+    assert meta["version"] == FORMAT_VERSION
+    with pytest.raises(InputError, match="format version"):
+        NameIndex.from_state(arrays, {**meta, "version": 99})
+    with pytest.raises(InputError, match="lacks arrays"):
+        NameIndex.from_state({k: v for k, v in arrays.items() if k != "latin"}, meta)
 
 
 def test_common_part_does_not_flood_retrieval(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -145,7 +142,7 @@ def test_name_of_two_common_parts_is_found_through_its_pair(
 
 
 def test_pairs_follow_additions_and_survive_save_load(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _common_df(monkeypatch, 50)
     index = NameIndex.build(_common_pair_registry())
@@ -153,8 +150,7 @@ def test_pairs_follow_additions_and_survive_save_load(
     assert index.pairs.lookup(mohammed, ali).tolist() == [index.n_names - 1]
     index.add(Entity.build("t2", "Person", {"name": ["Mohammed Ali"]}))
     assert len(index.pairs.lookup(ali, mohammed)) == 2
-    index.save(tmp_path / "idx")
-    loaded = NameIndex.load(tmp_path / "idx")
+    loaded = NameIndex.from_state(*index.state())
     assert loaded.pairs.lookup(mohammed, ali).tolist() == index.pairs.lookup(mohammed, ali).tolist()
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
@@ -107,7 +105,7 @@ def test_names_added_after_the_build_are_shortlisted(index: NameIndex) -> None:
         assert sorted(totals.tolist()) == _reference(index, parts, weights, owners)[-64:]
 
 
-def test_screening_through_common_parts(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_screening_through_common_parts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(common_module, "COMMON_PART_DF", 150)
     entities = _entities(4000, seed=5)
     screener = Screener(entities)
@@ -118,8 +116,7 @@ def test_screening_through_common_parts(monkeypatch: pytest.MonkeyPatch, tmp_pat
         name = entity.names[0]
         hits = screener.screen(Query(" ".join(reversed(name.split()))), limit=50)
         assert entity.id in [h.entity_id for h in hits], name
-    screener.save(tmp_path)
-    loaded = Screener.load(tmp_path)
+    loaded = Screener(index=NameIndex.from_state(*screener.index.state()))
     assert np.array_equal(loaded.index.common.head_rows, screener.index.common.head_rows)
     assert np.array_equal(loaded.index.common.slot, screener.index.common.slot)
 
@@ -136,15 +133,14 @@ def test_bitsets_grow_with_rows_added_beyond_their_width() -> None:
     assert held.tolist() == [False, True, False]
 
 
-def test_heads_skip_removed_entities_once_rebuilt(index: NameIndex, tmp_path: Path) -> None:
+def test_heads_skip_removed_entities_once_rebuilt(index: NameIndex) -> None:
     part = int(np.argmax(index.df.view))
     slot = int(index.common.slots(np.array([part]))[0])
     shortest = index.common.head(slot)[:50]
     removed = {index.entity_ids[int(e)] for e in index.name_entity.view[shortest]}
     for entity_id in removed:
         assert index.remove(entity_id)
-    index.save(tmp_path)  # merges the postings and rebuilds what derives from them
-    loaded = NameIndex.load(tmp_path)
+    loaded = NameIndex.from_state(*index.state())  # merges the postings, rebuilds the rest
     for built in (index, loaded):
         head = built.common.head(slot)
         assert len(head) == HEAD

@@ -1,6 +1,6 @@
 """Screening names against the registry: candidate index, scorer, explanations.
 
-Pure core: no I/O except the explicit ``NameIndex.save``/``load`` of an index.
+Pure core: no I/O (an index is written and read by ``watchline.store.index_files``).
 """
 
 from watchline.matching.explain import Contribution, Explanation, PartMatch

@@ -15,8 +15,8 @@ postings would dominate a query are skipped while rarer parts of the query remai
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
-from pathlib import Path
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import numpy as np
 
@@ -311,20 +311,20 @@ class NameIndex:
             self._local.stamps = stamps
         return stamps
 
-    # -- persistence (see persist.py) -------------------------------------------------
-    def save(self, directory: str | Path) -> None:
-        """Write the index to ``directory`` as ``index.npz`` + ``index.json`` (no pickle)."""
-        from watchline.matching.persist import save_index
+    # -- persistence (see persist.py; files are written by store.index_files) ---------
+    def state(self) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+        """What is kept between runs: arrays, and JSON-ready values (postings merged)."""
+        from watchline.matching.persist import index_state
 
         self._rebuild_postings()
-        save_index(self, Path(directory))
+        return index_state(self)
 
     @classmethod
-    def load(cls, directory: str | Path) -> NameIndex:
-        """Read an index written by :meth:`save` (InputError if unreadable or foreign)."""
-        from watchline.matching.persist import load_index
+    def from_state(cls, arrays: Mapping[str, np.ndarray], meta: Mapping[str, Any]) -> NameIndex:
+        """An index from :meth:`state`'s output (InputError if of another format)."""
+        from watchline.matching.persist import restore_index
 
-        return load_index(cls(), Path(directory))
+        return restore_index(cls(), arrays, meta)
 
     def sync_name_lengths(self) -> None:
         """Bring ``name_len`` up to date with ``name_ptr`` (after a bulk load or build)."""

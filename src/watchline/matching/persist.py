@@ -1,15 +1,16 @@
-"""Saving and loading a :class:`NameIndex`: numpy arrays in ``.npz``, strings in JSON.
+"""What of a :class:`NameIndex` is kept between runs: numpy arrays and JSON-ready values.
 
-No pickle: both files can be inspected and are safe to load from a less trusted place.
-Loading restores the key tables from the saved part forms without calling the names
-layer, so a node starts in seconds; a changed names layer needs a rebuild, which the
-format version (bumped whenever the layout or the keys change) enforces.
+No file is touched here (the core does no I/O): ``watchline.store.index_files`` writes the
+arrays to ``.npz`` and the rest to JSON, without pickle, so both can be inspected and are safe
+to load from a less trusted place. Restoring rebuilds the key tables from the saved part
+forms without calling the names layer, so a node starts in seconds; a changed names layer
+needs a rebuild, which the format version (bumped whenever the layout or the keys change)
+enforces.
 """
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -23,20 +24,14 @@ if TYPE_CHECKING:
 
 FORMAT_VERSION = 4
 ARRAYS = ("schema", "alive", "name_entity", "name_ptr", "name_parts", "df")
+VOCAB_ARRAYS = ("abjad", "latin")
 
 
-def save_index(index: NameIndex, path: Path) -> None:
-    """Write ``index.npz`` (arrays) and ``index.json`` (strings and facts)."""
-    path.mkdir(parents=True, exist_ok=True)
+def index_state(index: NameIndex) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+    """The index as arrays and JSON-ready values (postings merged first by the caller)."""
     arrays = {name: getattr(index, name).view for name in ARRAYS}
-    np.savez(
-        path / "index.npz",
-        abjad=index.vocab.abjad.view,
-        latin=index.vocab.latin.view,
-        post_ptr=index.post_ptr,
-        post_rows=index.post_rows,
-        **arrays,
-    )
+    arrays.update({name: getattr(index.vocab, name).view for name in VOCAB_ARRAYS})
+    arrays.update(post_ptr=index.post_ptr, post_rows=index.post_rows)
     meta = {
         "version": FORMAT_VERSION,
         "vocab": index.vocab.state(),
@@ -44,18 +39,18 @@ def save_index(index: NameIndex, path: Path) -> None:
         "name_text": index.name_text,
         "facts": [f.to_dict() for f in index.facts],
     }
-    (path / "index.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+    return arrays, meta
 
 
-def load_index(index: NameIndex, path: Path) -> NameIndex:
-    """Fill an empty index from files written by :func:`save_index`."""
-    try:
-        meta: dict[str, Any] = json.loads((path / "index.json").read_text("utf-8"))
-        arrays = np.load(path / "index.npz", allow_pickle=False)
-    except (OSError, ValueError) as exc:
-        raise InputError(f"cannot read the screening index: {exc}", str(path)) from exc
+def restore_index(
+    index: NameIndex, arrays: Mapping[str, np.ndarray], meta: Mapping[str, Any]
+) -> NameIndex:
+    """Fill an empty index from :func:`index_state`'s output (InputError if foreign)."""
     if meta.get("version") != FORMAT_VERSION:
-        raise InputError("screening index written by another format version", str(path))
+        raise InputError("screening index written by another format version", "index")
+    missing = [n for n in (*ARRAYS, *VOCAB_ARRAYS, "post_ptr", "post_rows") if n not in arrays]
+    if missing:
+        raise InputError(f"screening index lacks arrays {missing}", "index")
     index.vocab = Vocab.restore(meta["vocab"], arrays["abjad"], arrays["latin"])
     index.entity_ids = list(meta["entity_ids"])
     index.name_text = list(meta["name_text"])

@@ -10,7 +10,6 @@ A single ``screen`` is a batch of one.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 import numpy as np
 
@@ -75,13 +74,6 @@ class Screener:
         self.index = index if index is not None else NameIndex.build(entities)
         self.index.vocab.warm(listed_views())
 
-    @classmethod
-    def load(cls, directory: str | Path) -> Screener:
-        """A screener over an index saved with :meth:`save`."""
-        return cls(index=NameIndex.load(directory))
-
-    def save(self, directory: str | Path) -> None:
-        self.index.save(directory)
 
     def add(self, entity: Entity) -> None:
         """Index a new or amended entity (replaces an earlier version with the same id)."""

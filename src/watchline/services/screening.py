@@ -20,6 +20,7 @@ from watchline.matching import DEFAULT_THRESHOLD, Hit, Query, Screener
 from watchline.model import MATCHABLE_SCHEMATA, Record, Status
 from watchline.services.registry import Registry
 from watchline.store import registry as repo
+from watchline.store.index_files import load_screener, save_screener
 
 STATE_FILE = "state.json"
 RECORD_CACHE_SIZE = 50_000
@@ -176,7 +177,7 @@ class ScreeningService:
         if state != {**state, **self._identity()}:
             return None  # another database, or an index made by other matching code
         try:
-            self.screener = Screener.load(self.index_dir)
+            self.screener = load_screener(self.index_dir)
         except InputError:
             return None  # unreadable: rebuild rather than refuse to screen
         self.revision = int(state["revision"])
@@ -190,7 +191,7 @@ class ScreeningService:
     def _save(self, screener: Screener) -> None:
         if self.index_dir is None:
             return
-        screener.save(self.index_dir)
+        save_screener(screener, self.index_dir)
         state = {"revision": self.revision, **self._identity()}
         (self.index_dir / STATE_FILE).write_text(json.dumps(state))
 
