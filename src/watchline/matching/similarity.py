@@ -1,6 +1,6 @@
 """How alike two name parts are, for many pairs at once.
 
-Several views of a pair; the best one wins:
+Several views of a pair (each computed in ``views.py``, with its factor); the best one wins:
 
 * spelling: normalised OSA (Levenshtein with transpositions) similarity of the folded parts (typos);
 * transliteration: the same on :func:`~watchline.matching.skeleton.translit_form`, scaled by
@@ -18,7 +18,7 @@ Several views of a pair; the best one wins:
 * learned: for a query part we romanised (or a Latin romanisation of an Arabic name)
   against a listed part seen written in Latin, an edit distance with costs learned from
   real name pairs of that script family (``learned.py``), scaled by ``LEARNED_FACTOR``
-  (Sokolow/سوكولوف, Kohn/كون: foreign names through Arabic script; Legault/Лего);
+  (Sokolow/سوكولوف, Kohn/كون: foreign names through Arabic script; Gigi/Джиджи);
 * other forms: an unknown spelling against the closest form of the known name on the
   other side (see ``knowledge.py``, which also applies what the names layer knows: one
   equivalence class is one name, Ivan/Johann; two known, unalike names are two names;
