@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
+from watchline.errors import InputError
 from watchline.matching.learned import (
     ALPHABET_COSTS,
     ARABIC_COSTS,
@@ -56,8 +57,10 @@ def test_learner_makes_observed_edits_cheap() -> None:
 def test_table_round_trips_and_refuses_other_shapes() -> None:
     cost = learn_costs([("kun", "kon")])
     assert np.allclose(parse_costs(format_costs(cost, ["test"])), cost, atol=1e-4)
-    with pytest.raises(ValueError, match="27 x 27"):
+    with pytest.raises(InputError, match="27 x 27"):
         parse_costs("from/to\ta\na\t0\n")
+    with pytest.raises(InputError, match="not a cost table"):
+        parse_costs("from/to\ta\na\tzero\n")
 
 
 @pytest.mark.parametrize(

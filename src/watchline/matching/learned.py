@@ -29,6 +29,8 @@ from typing import Any
 
 import numpy as np
 
+from watchline.errors import InputError
+
 LETTERS = 26
 GAP = LETTERS  # row/column of "nothing": a deletion or an insertion
 SCALE_ODDS = 100.0
@@ -171,11 +173,14 @@ def format_costs(cost: np.ndarray, header: Sequence[str]) -> str:
 
 
 def parse_costs(text: str) -> np.ndarray:
-    """Read a table written by :func:`format_costs`."""
+    """Read a table written by :func:`format_costs` (InputError if it is not one)."""
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    cost = np.array([[float(v) for v in row[1:]] for row in rows[1:]])
+    try:
+        cost = np.array([[float(v) for v in row[1:]] for row in rows[1:]])
+    except ValueError as exc:
+        raise InputError(f"not a cost table: {exc}", "cost table") from exc
     if cost.shape != (LETTERS + 1, LETTERS + 1):
-        raise ValueError(f"expected a 27 x 27 cost table, got {cost.shape}")
+        raise InputError(f"expected a 27 x 27 cost table, got {cost.shape}", "cost table")
     return cost
 
 
