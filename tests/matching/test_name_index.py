@@ -170,3 +170,21 @@ def test_a_query_part_counts_once_even_when_probed(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(budgeted_module, "POSTING_BUDGET", 50)  # only "haerion" is read
     screener = Screener([*decoys, *common, target])
     assert _ids(screener, "Harion Glonek")[:1] == ["t"]
+
+
+@pytest.mark.parametrize("query", ["Jafarov Nijat", "Cafarov Nicat", "Джафаров Ниджат"])
+def test_an_azerbaijani_name_is_found_as_spelt_and_as_it_sounds(query: str) -> None:
+    listed = Entity.build("az1", "Person", {"name": ["Cəfərov Nicat"]})
+    hits = Screener([listed, *_people()]).screen(Query(query))
+    assert hits and hits[0].entity_id == "az1"
+    assert hits[0].score > 0.9
+    assert hits[0].matched_name == "Cəfərov Nicat"  # the name as listed, whichever reading met
+
+
+def test_a_typo_in_a_name_spelt_another_way_is_still_retrieved() -> None:
+    # Клименко is read "klimenko" (no Ukrainian letter); "Klymeneo" is two edits from that
+    # but one from its transliteration form, whose typo keys the vocabulary also holds.
+    listed = Entity.build("ua1", "Person", {"name": ["Клименко Микола Петрович"]})
+    index = NameIndex.build([listed, *_people()])
+    found = index.vocab.lookup("klymeneo")
+    assert index.vocab.ids["klimenko"] in found

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from watchline.names import NamePart, name_tokens, tag_parts
+from watchline.names import NamePart, name_readings, name_tokens, tag_parts
 
 
 @pytest.mark.parametrize(
@@ -144,3 +144,9 @@ def test_name_forms_hold_the_whole_class() -> None:
 
     assert {"tatiana", "tatyana", "tetiana"} <= set(name_forms("tatyana"))
     assert name_forms("zzqxv") == ()
+
+
+def test_a_turkic_name_is_read_two_ways_and_others_one() -> None:
+    assert name_readings("Cəfərov Nicat") == (("cafarov", "nicat"), ("jafarov", "nijat"))
+    assert name_readings("Rzayev Nicat") == (("rzayev", "nicat"),)
+    assert name_readings("Иван Петров") == (("ivan", "petrov"),)

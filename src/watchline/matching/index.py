@@ -34,7 +34,7 @@ from watchline.matching.facts import Facts, entity_facts
 from watchline.matching.pairs import COMMON_DF, PairPostings
 from watchline.matching.shortlist import applies, compiled_rows, finish, shortlist
 from watchline.matching.skeleton import from_abjad, not_latin
-from watchline.matching.tokens import tokenize
+from watchline.matching.tokens import readings
 from watchline.matching.vocab import Vocab
 from watchline.model import MATCHABLE_SCHEMATA, Entity
 
@@ -124,11 +124,14 @@ class NameIndex:
             self.by_document.setdefault(number, []).append(row)
             self.entity_names.setdefault(row, [])
         for name in names:
-            self._add_name(row, name, entity.schema, to_delta)
+            for tokens in readings(name, entity.schema):
+                self._add_name(row, name, tokens, to_delta)
 
-    def _add_name(self, entity_row: int, name: str, schema: str, to_delta: bool) -> None:
+    def _add_name(
+        self, entity_row: int, name: str, tokens: tuple[str, ...], to_delta: bool
+    ) -> None:
         abjad, latin = from_abjad(name), not not_latin(name)
-        parts = [self.vocab.add(t, abjad, latin) for t in dict.fromkeys(tokenize(name, schema))]
+        parts = [self.vocab.add(t, abjad, latin) for t in dict.fromkeys(tokens)]
         if not parts:
             return
         name_row = len(self.name_text)

@@ -68,6 +68,9 @@ def _load() -> tuple[list[Callable[..., Any]], str]:
 (_fold, _name_tokens, _canonical, _phonetic), NAMES_LAYER = _load()
 _known_name, _ = _pick("watchline.names", "known_name", lambda token: False)
 _name_forms, _ = _pick("watchline.names", "name_forms", lambda token: ())
+_name_readings, _ = _pick(
+    "watchline.names", "name_readings", lambda name, schema="Person": (_name_tokens(name, schema),)
+)
 
 
 def _legal_forms() -> frozenset[str]:
@@ -111,3 +114,8 @@ def phonetic(token: str) -> str:
 def tokenize(name: str, schema: str = "Person") -> tuple[str, ...]:
     """Folded name parts of a full name, as the names layer cuts them for this schema."""
     return tuple(t for t in _name_tokens(name, schema) if t)
+
+
+def readings(name: str, schema: str = "Person") -> tuple[tuple[str, ...], ...]:
+    """Every way a listed name is read (names layer ``name_readings``): the index stores each."""
+    return tuple(tuple(t for t in tokens if t) for tokens in _name_readings(name, schema))

@@ -6,7 +6,8 @@ few hundred thousand parts. A query part reaches listed parts through four doors
 * the part itself;
 * its canonical form (``canonical``: given-name equivalents across languages);
 * its phonetic key (vowel-tolerant, catches transliteration differences);
-* a one-deletion neighbourhood (catches one typo: a missing, extra, wrong or swapped letter).
+* a one-deletion neighbourhood of the part and of its transliteration form (catches one typo:
+  a missing, extra, wrong or swapped letter, also in a name spelt another way).
 """
 
 from __future__ import annotations
@@ -62,6 +63,17 @@ def _grown(array: np.ndarray, size: int) -> np.ndarray:
 def deletions(token: str) -> list[str]:
     """Every string made by deleting one character (the symmetric-delete typo key)."""
     return [token[:i] + token[i + 1 :] for i in range(len(token))]
+
+
+def _typo_spellings(token: str, form: str, shortest: int = MIN_TYPO_LENGTH) -> tuple[str, ...]:
+    """The spellings whose one-deletion neighbourhoods are typo keys: the part and its form.
+
+    The transliteration form lets a typo meet a part that is also spelt another way: the
+    Ukrainian Klymenko listed in Cyrillic as Клименко (read ``klimenko``) is found from a
+    mistyped ``Klymeneo``, two edits from the part but one from its form ``klimenko``."""
+    if len(token) < shortest:
+        return ()
+    return (token,) if form == token or len(form) < shortest else (token, form)
 
 
 class Vocab:
@@ -146,10 +158,10 @@ class Vocab:
         self.ids[token] = tid
         _put(self.by_canon, canon, tid)
         _put(self.by_phon, phon, tid)
-        if len(token) >= MIN_TYPO_LENGTH:
+        for spelling in _typo_spellings(token, form):
             by_delete = self.by_delete
-            _put(by_delete, token, tid)
-            for key in deletions(token):
+            _put(by_delete, spelling, tid)
+            for key in deletions(spelling):
                 _put(by_delete, key, tid)
         return tid
 
@@ -162,10 +174,10 @@ class Vocab:
         exact = self.ids.get(token)
         if exact is not None:
             found.add(exact)
-        if len(token) >= MIN_TYPO_LENGTH - 1:
-            by_delete = self.by_delete
-            found.update(_get(by_delete, token))
-            for key in deletions(token):
+        by_delete = self.by_delete
+        for spelling in _typo_spellings(token, translit_form(token), MIN_TYPO_LENGTH - 1):
+            found.update(_get(by_delete, spelling))
+            for key in deletions(spelling):
                 found.update(_get(by_delete, key))
                 exact = self.ids.get(key)
                 if exact is not None and len(key) >= MIN_TYPO_LENGTH:

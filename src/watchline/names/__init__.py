@@ -1,13 +1,14 @@
 """Name parts, cross-language name equivalents and matching keys (pure core, no I/O).
 
-Public API: :func:`name_tokens`, :func:`tag_parts` / :class:`NamePart`, :func:`canonical`,
-:func:`surname_key`, :func:`known_name`, :func:`phonetic_key`, :func:`compact_legal_form`.
+Public API: :func:`name_tokens`, :func:`name_readings`, :func:`tag_parts` / :class:`NamePart`,
+:func:`canonical`, :func:`surname_key`, :func:`known_name`, :func:`phonetic_key`,
+:func:`compact_legal_form`.
 """
 
 from watchline.names.keys import canonical, known_name, name_forms, phonetic_key, surname_key
 from watchline.names.legal import compact_legal_form
 from watchline.names.model import NamePart
-from watchline.names.parts import name_tokens, tag_parts
+from watchline.names.parts import name_readings, name_tokens, tag_parts
 
 __all__ = [
     "NamePart",
@@ -15,6 +16,7 @@ __all__ = [
     "compact_legal_form",
     "known_name",
     "name_forms",
+    "name_readings",
     "name_tokens",
     "phonetic_key",
     "surname_key",

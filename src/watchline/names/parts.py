@@ -19,6 +19,7 @@ from watchline.names.vocab import (
     PATRONYMIC_MARKERS,
 )
 from watchline.text import fold
+from watchline.text.turkic import turkic_reading
 
 
 def is_organisation(schema: str) -> bool:
@@ -86,6 +87,22 @@ def name_tokens(name: str, schema: str = "Person") -> tuple[str, ...]:
     if "," in name:
         name = _reorder(name)
     return tuple(person_tokens(fold(name)))
+
+
+def name_readings(name: str, schema: str = "Person") -> tuple[tuple[str, ...], ...]:
+    """The name's tokens, then those of each other way its spelling is read aloud.
+
+    A listed ``Cəfərov Nicat`` is also ``jafarov nijat``: Azerbaijani and Turkish ``c`` is
+    English ``j`` (see :mod:`watchline.text.turkic`). The index stores every reading of a
+    listed name, so both the letter-for-letter passport spelling (``CAFAROV``) and the
+    sound-based one (``Jafarov``, ``Джафаров``) meet it exactly. Queries keep one reading.
+    """
+    first = name_tokens(name, schema)
+    reading = turkic_reading(name)
+    if reading is None:
+        return (first,)
+    other = name_tokens(reading, schema)
+    return (first, other) if other != first else (first,)
 
 
 def tag_parts(name: str, schema: str = "Person") -> tuple[NamePart, ...]:
