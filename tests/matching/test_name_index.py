@@ -188,3 +188,15 @@ def test_a_typo_in_a_name_spelt_another_way_is_still_retrieved() -> None:
     index = NameIndex.build([listed, *_people()])
     found = index.vocab.lookup("klymeneo")
     assert index.vocab.ids["klimenko"] in found
+
+
+def test_a_part_romanised_from_arabic_finds_listed_parts_by_their_arabic_consonants() -> None:
+    # جروزا is read "jaruza": no spelling key meets "groza", but both are "jrs" to Arabic script.
+    listed = Entity.build("es1", "Person", {"name": ["Alejandro Groza"]})
+    index = NameIndex.build([listed, *_people()])
+    groza = index.vocab.ids["groza"]
+    assert groza not in index.vocab.lookup("jaruza")
+    assert groza in index.vocab.lookup_abjad("jaruza")
+    assert index.vocab.lookup_abjad("ja") == ()  # two consonants say nothing
+    hits = Screener([listed, *_people()]).screen(Query("جروزا أليخاندرو"), threshold=0.0)
+    assert hits and hits[0].entity_id == "es1"

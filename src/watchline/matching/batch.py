@@ -94,11 +94,13 @@ def _fill_cache(
     qi_list: list[int] = []
     pid_list: list[int] = []
     splits: list[int] = []  # pairs from a glued query part cut in two
-    lookup = index.vocab.lookup
-    tokens = parts.tokens
+    lookup, lookup_abjad = index.vocab.lookup, index.vocab.lookup_abjad
+    tokens, abjad = parts.tokens, parts.abjad
     for g in missing.tolist():
         token = tokens[g]
         found: list[int] = list(lookup(token))
+        if abjad[g]:
+            found = list(dict.fromkeys([*found, *lookup_abjad(token)]))
         if not found:
             splits.extend(range(len(qi_list), len(qi_list) + 2 * len(_halves(index, token))))
             found = [p for pair in _halves(index, token) for p in pair]

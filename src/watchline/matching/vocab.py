@@ -6,6 +6,7 @@ few hundred thousand parts. A query part reaches listed parts through four doors
 * the part itself;
 * its canonical form (``canonical``: given-name equivalents across languages);
 * its phonetic key (vowel-tolerant, catches transliteration differences);
+* for a part romanised from Arabic script, the consonants Arabic script writes;
 * a one-deletion neighbourhood of the part and of its transliteration form (catches one typo:
   a missing, extra, wrong or swapped letter, also in a name spelt another way).
 """
@@ -18,7 +19,12 @@ import numpy as np
 
 from watchline.matching.align import optional_factors
 from watchline.matching.arrays import Growable, IntArray
-from watchline.matching.skeleton import consonants, translit_form
+from watchline.matching.skeleton import (
+    abjad_consonants,
+    abjad_consonants_central,
+    consonants,
+    translit_form,
+)
 from watchline.matching.tokens import canonical, phonetic
 
 MIN_TYPO_LENGTH = 4  # one letter off in a 3-letter part is another name
@@ -82,6 +88,7 @@ class Vocab:
     __slots__ = (
         "abjad",
         "arrays",
+        "by_abjad",
         "by_canon",
         "by_delete",
         "by_phon",
@@ -116,6 +123,7 @@ class Vocab:
         self.ids: dict[str, int] = {}
         self.by_canon: Bucket = {}
         self.by_phon: Bucket = {}
+        self.by_abjad: Bucket = {}
         self.by_delete: Bucket = {}
         # derived forms of listed parts that similarity views ask for again and again
         self.views: dict[tuple[str, Callable[[str], object]], tuple[np.ndarray, np.ndarray]] = {}
@@ -158,6 +166,9 @@ class Vocab:
         self.ids[token] = tid
         _put(self.by_canon, canon, tid)
         _put(self.by_phon, phon, tid)
+        for key in {abjad_consonants(token), abjad_consonants_central(token)}:
+            if len(key) >= MIN_SKELETON:
+                _put(self.by_abjad, key, tid)
         for spelling in _typo_spellings(token, form):
             by_delete = self.by_delete
             _put(by_delete, spelling, tid)
@@ -183,6 +194,18 @@ class Vocab:
                 if exact is not None and len(key) >= MIN_TYPO_LENGTH:
                     found.add(exact)
         return found
+
+    def lookup_abjad(self, token: str) -> tuple[int, ...]:
+        """Listed parts written with the same consonants as Arabic script writes (``abjad``).
+
+        For parts romanised from Arabic script only: their vowels are the romaniser's guess,
+        so neither the part nor its typo keys may meet the listed spelling (جروزا is read
+        "jaruza", listed Groza), while both are ``jrs`` to Arabic script."""
+        key = abjad_consonants(token)
+        if len(key) < MIN_SKELETON:
+            return ()
+        found = _get(self.by_abjad, key)
+        return found if len(found) <= PHONETIC_BUCKET_CAP else ()
 
     def view(self, pid: IntArray, key: str, view: Callable[[str], object]) -> np.ndarray:
         """``view`` of the ``key`` form (``arrays``) of listed parts ``pid``, as an object array.
