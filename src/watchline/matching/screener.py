@@ -74,7 +74,6 @@ class Screener:
         self.index = index if index is not None else NameIndex.build(entities)
         self.index.vocab.warm(listed_views())
 
-
     def add(self, entity: Entity) -> None:
         """Index a new or amended entity (replaces an earlier version with the same id)."""
         self.index.add(entity)

@@ -41,6 +41,7 @@ import numpy as np
 from watchline.matching import views
 from watchline.matching.align import is_patronymic, optional_factors
 from watchline.matching.arrays import IntArray
+from watchline.matching.compounds import short_form_key, shortened
 from watchline.matching.knowledge import (
     KNOWLEDGE_VIEWS,
     name_knowledge,
@@ -175,6 +176,7 @@ def _spelling_views(
     ]
     best = np.maximum.reduce([view for _, view in found])
     found.append(("another form of a known name", other_forms(query, qi, vocab, pid, best)))
+    found.append(("a shortened form of the name", shortened(query, qi, vocab, pid)))
     alphabets = views.learned(query, qi, vocab, pid, ~query.abjad[qi], ALPHABET_COSTS)
     return [*found, ("learned from real cross-script pairs", alphabets)]
 
@@ -222,5 +224,6 @@ def listed_views() -> tuple[tuple[str, Callable[[str], object]], ...]:
         ("tokens", views.vowel_initial),
         ("tokens", abjad_consonants),
         ("tokens", abjad_consonants_central),
+        ("tokens", short_form_key),
         *KNOWLEDGE_VIEWS,
     )

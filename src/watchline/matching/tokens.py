@@ -68,6 +68,7 @@ def _load() -> tuple[list[Callable[..., Any]], str]:
 (_fold, _name_tokens, _canonical, _phonetic), NAMES_LAYER = _load()
 _known_name, _ = _pick("watchline.names", "known_name", lambda token: False)
 _name_forms, _ = _pick("watchline.names", "name_forms", lambda token: ())
+_short_form, _ = _pick("watchline.names", "short_form", lambda token: "")
 _name_readings, _ = _pick(
     "watchline.names", "name_readings", lambda name, schema="Person": (_name_tokens(name, schema),)
 )
@@ -104,6 +105,11 @@ def known_name(token: str) -> bool:
 def name_forms(token: str) -> tuple[str, ...]:
     """All known forms of the name a part is a form of (names layer ``name_forms``)."""
     return tuple(_name_forms(token))
+
+
+def short_form(token: str) -> str:
+    """The name a compound part is shortened to (names layer ``short_form``), or ``""``."""
+    return str(_short_form(token))
 
 
 def phonetic(token: str) -> str:

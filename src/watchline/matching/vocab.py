@@ -3,7 +3,7 @@
 Work is done once per distinct part, not per name: a million listed names share perhaps a
 few hundred thousand parts. A query part reaches listed parts through four doors:
 
-* the part itself;
+* the part itself, and compounds it is the short form of (Siraj: Sirajuddin) or the reverse;
 * its canonical form (``canonical``: given-name equivalents across languages);
 * its phonetic key (vowel-tolerant, catches transliteration differences);
 * for a part romanised from Arabic script, the consonants Arabic script writes;
@@ -19,13 +19,14 @@ import numpy as np
 
 from watchline.matching.align import optional_factors
 from watchline.matching.arrays import Growable, IntArray
+from watchline.matching.compounds import short_form_key
 from watchline.matching.skeleton import (
     abjad_consonants,
     abjad_consonants_central,
     consonants,
     translit_form,
 )
-from watchline.matching.tokens import canonical, phonetic
+from watchline.matching.tokens import canonical, phonetic, short_form
 
 MIN_TYPO_LENGTH = 4  # one letter off in a 3-letter part is another name
 MIN_SKELETON = 3  # as in similarity.py: shorter consonant skeletons are not compared
@@ -92,6 +93,7 @@ class Vocab:
         "by_canon",
         "by_delete",
         "by_phon",
+        "by_short",
         "canon",
         "cons",
         "form",
@@ -124,6 +126,7 @@ class Vocab:
         self.by_canon: Bucket = {}
         self.by_phon: Bucket = {}
         self.by_abjad: Bucket = {}
+        self.by_short: Bucket = {}
         self.by_delete: Bucket = {}
         # derived forms of listed parts that similarity views ask for again and again
         self.views: dict[tuple[str, Callable[[str], object]], tuple[np.ndarray, np.ndarray]] = {}
@@ -166,6 +169,9 @@ class Vocab:
         self.ids[token] = tid
         _put(self.by_canon, canon, tid)
         _put(self.by_phon, phon, tid)
+        short = short_form_key(token)
+        if short:
+            _put(self.by_short, short, tid)
         for key in {abjad_consonants(token), abjad_consonants_central(token)}:
             if len(key) >= MIN_SKELETON:
                 _put(self.by_abjad, key, tid)
@@ -185,6 +191,7 @@ class Vocab:
         exact = self.ids.get(token)
         if exact is not None:
             found.add(exact)
+        found.update(self._shortened(token))
         by_delete = self.by_delete
         for spelling in _typo_spellings(token, translit_form(token), MIN_TYPO_LENGTH - 1):
             found.update(_get(by_delete, spelling))
@@ -194,6 +201,14 @@ class Vocab:
                 if exact is not None and len(key) >= MIN_TYPO_LENGTH:
                     found.add(exact)
         return found
+
+    def _shortened(self, token: str) -> list[int]:
+        """Compounds this part is the short form of (Siraj: Sirajuddin), and its own short
+        form if listed (Sirajuddin: Siraj); see ``compounds.py``."""
+        longer = _get(self.by_short, translit_form(token))
+        found = list(longer) if len(longer) <= PHONETIC_BUCKET_CAP else []
+        short = self.ids.get(short_form(token))
+        return found if short is None else [*found, short]
 
     def lookup_abjad(self, token: str) -> tuple[int, ...]:
         """Listed parts written with the same consonants as Arabic script writes (``abjad``).

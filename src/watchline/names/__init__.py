@@ -2,9 +2,10 @@
 
 Public API: :func:`name_tokens`, :func:`name_readings`, :func:`tag_parts` / :class:`NamePart`,
 :func:`canonical`, :func:`surname_key`, :func:`known_name`, :func:`phonetic_key`,
-:func:`compact_legal_form`.
+:func:`short_form`, :func:`compact_legal_form`.
 """
 
+from watchline.names.arabic import short_form
 from watchline.names.keys import canonical, known_name, name_forms, phonetic_key, surname_key
 from watchline.names.legal import compact_legal_form
 from watchline.names.model import NamePart
@@ -19,6 +20,7 @@ __all__ = [
     "name_readings",
     "name_tokens",
     "phonetic_key",
+    "short_form",
     "surname_key",
     "tag_parts",
 ]

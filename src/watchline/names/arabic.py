@@ -61,7 +61,8 @@ def abd_form(token: str) -> str:
 # Theophoric names: "Nur Allah" / "Nurullah" / "Nourollah", "Jalal al-Din" / "Jalaluddin" /
 # "Djalal Eddine". Written ``name`` + ``ullah`` / ``uddin`` as one token.
 _ALLAH_WORDS = frozenset({"allah", "ullah", "ulla", "ollah", "illah", "lah", "llah"})
-_DIN_WORDS = frozenset({"din", "deen", "dine", "uddin", "eddin", "eddine", "addin", "udin"})
+# not "udin": as a word of its own it is the Russian surname Yudin in ISO 9 (Ûdin), not ad-Din
+_DIN_WORDS = frozenset({"din", "deen", "dine", "uddin", "eddin", "eddine", "addin"})
 # Persian "son of" (Akhund-zada): a separate word in Arabic script, joined in Latin.
 _ZADE_WORDS = frozenset({"zada", "zadah", "zadeh", "zade", "zoda"})
 _ZADE_END = re.compile(r"(?<=.{2})(?:zada|zadah|zadeh|zoda)$")
@@ -97,6 +98,27 @@ def theophoric_form(token: str) -> str:
     token = _ZADE_END.sub("zade", token, count=1)
     token = _KHEL_END.sub("khel", token, count=1)
     return _DIN_END.sub("uddin", token, count=1)
+
+
+_SHORT_TAILS = ("ullah", "uddin")
+MIN_SHORT_FORM = 3
+
+
+def short_form(token: str) -> str:
+    """The name a joined compound is shortened to in daily use, or ``""`` if none.
+
+    Sirajuddin Haqqani is "Siraj Haqqani", Shafiqullah is "Shafiq", and a man named Abd
+    al-Basir is called "Basir": the theophoric ending or the ``abd`` (servant of) head is
+    dropped. Works on joined tokens as :func:`join_particles` writes them (``uddin``,
+    ``ullah``, ``abdul``); ``abdullah`` has no shorter form, nor has a stem under three
+    letters."""
+    if token.startswith("abdul"):
+        stem = token[5:]
+    elif token.endswith(_SHORT_TAILS):
+        stem = token[:-5]
+    else:
+        return ""
+    return stem if len(stem) >= MIN_SHORT_FORM and stem not in _ALLAH else ""
 
 
 def _join_theophoric(tokens: list[str]) -> list[str]:
