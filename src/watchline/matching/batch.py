@@ -22,6 +22,7 @@ from watchline.matching.names_score import JOINED_FACTOR, NameScores, joined_sim
 from watchline.matching.similarity import QueryParts, pair_similarity
 
 SPLIT_SIM = 0.9  # a listed part found as one half of a glued query part
+MORE_BELOW = 1.0  # a query part without a listed twin (or equivalent) tries the wider keys
 MIN_HALF = 3
 
 
@@ -90,31 +91,55 @@ def _fill_cache(
     keys: list[PartKey],
     cache: dict[PartKey, Found],
 ) -> None:
-    """Look up and score the listed parts of query parts not yet in the cache."""
-    qi_list: list[int] = []
-    pid_list: list[int] = []
-    splits: list[int] = []  # pairs from a glued query part cut in two
-    lookup, lookup_abjad = index.vocab.lookup, index.vocab.lookup_abjad
-    tokens, abjad = parts.tokens, parts.abjad
-    for g in missing.tolist():
-        token = tokens[g]
-        found: list[int] = list(lookup(token))
-        if abjad[g]:
-            found = list(dict.fromkeys([*found, *lookup_abjad(token)]))
-        if not found:
-            splits.extend(range(len(qi_list), len(qi_list) + 2 * len(_halves(index, token))))
-            found = [p for pair in _halves(index, token) for p in pair]
-        qi_list.extend([g] * len(found))
-        pid_list.extend(found)
-    qi = np.asarray(qi_list, dtype=np.int64)
-    pid = np.asarray(pid_list, dtype=np.int64)
-    sims = pair_similarity(parts, qi, index.vocab, pid, discount=False)
-    sims[splits] = SPLIT_SIM
+    """Look up and score the listed parts of query parts not yet in the cache.
+
+    The narrow keys first; the wider ones (``Vocab.lookup_more``) only for query parts
+    whose best narrow find is below ``MORE_BELOW``, since they double the pairs to score."""
+    vocab = index.vocab
+    tokens = parts.tokens
+    found = [vocab.lookup(tokens[g]) for g in missing.tolist()]
+    qi, pid, sims = _scored(index, parts, missing, found)
+    best = np.zeros(len(missing))
+    np.maximum.at(best, np.searchsorted(missing, qi), sims)
+    weak = np.flatnonzero(best < MORE_BELOW)
+    if len(weak):
+        abjad = parts.abjad
+        more = [
+            vocab.lookup_more(tokens[g], bool(abjad[g])) - found[w]
+            for w, g in zip(weak.tolist(), missing[weak].tolist(), strict=True)
+        ]
+        extra = _scored(index, parts, missing[weak], more, glued=False)
+        order = np.argsort(np.concatenate([qi, extra[0]]), kind="stable")
+        qi, pid, sims = (np.concatenate(p)[order] for p in zip((qi, pid, sims), extra, strict=True))
     keep = sims >= RETRIEVE_FLOOR
     qi, pid, sims = qi[keep], pid[keep], sims[keep]
     bounds = np.searchsorted(qi, missing), np.searchsorted(qi, missing, side="right")
     for g, start, end in zip(missing.tolist(), *(b.tolist() for b in bounds), strict=True):
         cache[keys[g]] = (pid[start:end], sims[start:end])
+
+
+def _scored(
+    index: NameIndex, parts: QueryParts, which: IntArray, found: list[set[int]], glued: bool = True
+) -> tuple[IntArray, IntArray, np.ndarray]:
+    """(query part, listed part, similarity) for the listed parts found for each query part;
+    if ``glued``, a part found nothing for is cut in two where two listed parts glue into it."""
+    qi_list: list[int] = []
+    pid_list: list[int] = []
+    splits: list[int] = []  # pairs from a glued query part cut in two
+    tokens = parts.tokens
+    for g, parts_found in zip(which.tolist(), found, strict=True):
+        listed = list(parts_found)
+        if not listed and glued:
+            halves = _halves(index, tokens[g])
+            splits.extend(range(len(qi_list), len(qi_list) + 2 * len(halves)))
+            listed = [p for pair in halves for p in pair]
+        qi_list.extend([g] * len(listed))
+        pid_list.extend(listed)
+    qi = np.asarray(qi_list, dtype=np.int64)
+    pid = np.asarray(pid_list, dtype=np.int64)
+    sims = pair_similarity(parts, qi, index.vocab, pid, discount=False)
+    sims[splits] = SPLIT_SIM
+    return qi, pid, sims
 
 
 def _halves(index: NameIndex, token: str) -> list[tuple[int, int]]:

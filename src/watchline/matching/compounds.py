@@ -36,7 +36,8 @@ def shortened(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> n
     """Similarity of one part with the short form of the other, times the factor."""
     out = np.zeros(len(qi))
     listed_short = vocab.view(pid, "tokens", short_form_key)
-    query_short = objects([short_form_key(t) for t in query.tokens[qi].tolist()])
+    # per query part (a few per query), not per pair (thousands)
+    query_short = objects([short_form_key(t) for t in query.tokens.tolist()])[qi]
     for short, other in (
         (listed_short, query.form[qi]),
         (query_short, vocab.arrays["form"].view[pid]),

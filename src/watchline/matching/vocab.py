@@ -6,9 +6,10 @@ few hundred thousand parts. A query part reaches listed parts through four doors
 * the part itself, and compounds it is the short form of (Siraj: Sirajuddin) or the reverse;
 * its canonical form (``canonical``: given-name equivalents across languages);
 * its phonetic key (vowel-tolerant, catches transliteration differences);
-* for a part romanised from Arabic script, the consonants Arabic script writes;
-* a one-deletion neighbourhood of the part and of its transliteration form (catches one typo:
-  a missing, extra, wrong or swapped letter, also in a name spelt another way).
+* a one-deletion neighbourhood (catches one typo: a missing, extra, wrong or swapped letter);
+* when those find nothing close (:meth:`Vocab.lookup_more`): the one-deletion neighbourhood of
+  the transliteration form (a typo in a name also spelt another way), and for a part
+  romanised from Arabic script its Arabic consonants.
 """
 
 from __future__ import annotations
@@ -72,15 +73,10 @@ def deletions(token: str) -> list[str]:
     return [token[:i] + token[i + 1 :] for i in range(len(token))]
 
 
-def _typo_spellings(token: str, form: str, shortest: int = MIN_TYPO_LENGTH) -> tuple[str, ...]:
-    """The spellings whose one-deletion neighbourhoods are typo keys: the part and its form.
-
-    The transliteration form lets a typo meet a part that is also spelt another way: the
-    Ukrainian Klymenko listed in Cyrillic as Клименко (read ``klimenko``) is found from a
-    mistyped ``Klymeneo``, two edits from the part but one from its form ``klimenko``."""
-    if len(token) < shortest:
-        return ()
-    return (token,) if form == token or len(form) < shortest else (token, form)
+def _put_typo_keys(bucket: Bucket, spelling: str, tid: int) -> None:
+    _put(bucket, spelling, tid)
+    for key in deletions(spelling):
+        _put(bucket, key, tid)
 
 
 class Vocab:
@@ -92,6 +88,7 @@ class Vocab:
         "by_abjad",
         "by_canon",
         "by_delete",
+        "by_form_delete",
         "by_phon",
         "by_short",
         "canon",
@@ -128,6 +125,7 @@ class Vocab:
         self.by_abjad: Bucket = {}
         self.by_short: Bucket = {}
         self.by_delete: Bucket = {}
+        self.by_form_delete: Bucket = {}
         # derived forms of listed parts that similarity views ask for again and again
         self.views: dict[tuple[str, Callable[[str], object]], tuple[np.ndarray, np.ndarray]] = {}
 
@@ -175,11 +173,10 @@ class Vocab:
         for key in {abjad_consonants(token), abjad_consonants_central(token)}:
             if len(key) >= MIN_SKELETON:
                 _put(self.by_abjad, key, tid)
-        for spelling in _typo_spellings(token, form):
-            by_delete = self.by_delete
-            _put(by_delete, spelling, tid)
-            for key in deletions(spelling):
-                _put(by_delete, key, tid)
+        if len(token) >= MIN_TYPO_LENGTH:
+            _put_typo_keys(self.by_delete, token, tid)
+        if form != token and len(form) >= MIN_TYPO_LENGTH:
+            _put_typo_keys(self.by_form_delete, form, tid)
         return tid
 
     def lookup(self, token: str) -> set[int]:
@@ -192,15 +189,37 @@ class Vocab:
         if exact is not None:
             found.add(exact)
         found.update(self._shortened(token))
-        by_delete = self.by_delete
-        for spelling in _typo_spellings(token, translit_form(token), MIN_TYPO_LENGTH - 1):
-            found.update(_get(by_delete, spelling))
-            for key in deletions(spelling):
-                found.update(_get(by_delete, key))
-                exact = self.ids.get(key)
-                if exact is not None and len(key) >= MIN_TYPO_LENGTH:
-                    found.add(exact)
+        if len(token) >= MIN_TYPO_LENGTH - 1:
+            self._typo_lookup(found, token, (self.by_delete,))
         return found
+
+    def lookup_more(self, token: str, abjad: bool) -> set[int]:
+        """Ids found by the wider keys, for a query part that :meth:`lookup` served poorly.
+
+        The one-deletion keys of transliteration forms (Клименко, read ``klimenko``, is two
+        edits from a mistyped ``Klymeneo`` but one from its form ``klimeneo``), and for a
+        part romanised from Arabic script the consonants Arabic script writes
+        (:meth:`lookup_abjad`). Kept out of
+        :meth:`lookup` because forms collide more than spellings: asked for every part,
+        they double the candidates to score."""
+        found: set[int] = set(self.lookup_abjad(token)) if abjad else set()
+        if len(token) >= MIN_TYPO_LENGTH - 1:
+            self._typo_lookup(found, token, (self.by_form_delete,))
+        form = translit_form(token)
+        if form != token and len(form) >= MIN_TYPO_LENGTH - 1:
+            self._typo_lookup(found, form, (self.by_delete, self.by_form_delete))
+        return found
+
+    def _typo_lookup(self, found: set[int], spelling: str, buckets: tuple[Bucket, ...]) -> None:
+        """Add the parts one deletion from ``spelling`` on either side, per the buckets."""
+        keys = [spelling, *deletions(spelling)]
+        for bucket in buckets:
+            for key in keys:
+                found.update(_get(bucket, key))
+        for key in keys[1:]:
+            exact = self.ids.get(key)
+            if exact is not None and len(key) >= MIN_TYPO_LENGTH:
+                found.add(exact)
 
     def _shortened(self, token: str) -> list[int]:
         """Compounds this part is the short form of (Siraj: Sirajuddin), and its own short
