@@ -2,7 +2,7 @@
 
 A *unit* is one name of one query. For a batch of units the pipeline is:
 
-1. look up candidate listed parts for every query part (dictionary probes, see ``Vocab``);
+1. look up candidate listed parts for every query part (``candidates.py``);
 2. score all (query part, listed part) pairs in one pass (``pair_similarity``);
 3. per unit, turn the similar parts into the best candidate name rows (``NameIndex``);
 4. score every candidate name of every unit in one padded tensor (``align``).
@@ -16,14 +16,10 @@ import numpy as np
 
 from watchline.matching.align import Alignment, align, is_patronymic
 from watchline.matching.arrays import IntArray, first_of_runs
-from watchline.matching.caches import Found, PartKey
-from watchline.matching.index import RETRIEVE_FLOOR, NameIndex
+from watchline.matching.candidates import candidate_pairs, part_keys
+from watchline.matching.index import NameIndex
 from watchline.matching.names_score import JOINED_FACTOR, NameScores, joined_similarity
 from watchline.matching.similarity import QueryParts, pair_similarity
-
-SPLIT_SIM = 0.9  # a listed part found as one half of a glued query part
-MORE_BELOW = 1.0  # a query part without a listed twin (or equivalent) tries the wider keys
-MIN_HALF = 3
 
 
 class Unit:
@@ -45,7 +41,7 @@ class Unit:
 def score_units(index: NameIndex, units: list[Unit], limit: int) -> list[NameScores | None]:
     """Candidate name rows of each unit, scored; None for a unit without candidates."""
     parts = QueryParts.of_units(index.vocab, units)
-    qi, pid, sims = _candidate_pairs(index, parts)
+    qi, pid, sims = candidate_pairs(index, parts)
     unit_of_pair = parts.unit[qi]
     order = np.argsort(unit_of_pair, kind="stable")
     bounds = np.searchsorted(unit_of_pair[order], np.arange(len(units) + 1))
@@ -60,95 +56,6 @@ def score_units(index: NameIndex, units: list[Unit], limit: int) -> list[NameSco
             rows = np.unique(np.concatenate([rows, unit.extra_rows]))
         rows_per_unit.append(rows)
     return _score_rows(index, units, parts, weights, rows_per_unit)
-
-
-def _candidate_pairs(index: NameIndex, parts: QueryParts) -> tuple[IntArray, IntArray, np.ndarray]:
-    """(query part, listed part, similarity) for every plausible pair in the batch.
-
-    A query part's candidates depend only on its text and script flags, and the same parts
-    (Mohammed, Ali, Ivanov) come back query after query: they are looked up and scored once
-    and kept in the index's retrieval cache until the index changes.
-    """
-    cache = index.caches.parts()
-    keys = _part_keys(parts)
-    missing = [g for g, key in enumerate(keys) if key not in cache]
-    if missing:
-        _fill_cache(index, parts, np.asarray(missing, dtype=np.int64), keys, cache)
-    found = [cache[key] for key in keys]
-    lengths = np.fromiter((len(f[0]) for f in found), dtype=np.int64, count=len(found))
-    qi = np.repeat(np.arange(len(found), dtype=np.int64), lengths)
-    if not len(qi):
-        return qi, qi.copy(), np.zeros(0)
-    pid = np.concatenate([f[0] for f in found])
-    sims = np.concatenate([f[1] for f in found])
-    return qi, pid, sims
-
-
-def _fill_cache(
-    index: NameIndex,
-    parts: QueryParts,
-    missing: IntArray,
-    keys: list[PartKey],
-    cache: dict[PartKey, Found],
-) -> None:
-    """Look up and score the listed parts of query parts not yet in the cache.
-
-    The narrow keys first; the wider ones (``Vocab.lookup_more``) only for query parts
-    whose best narrow find is below ``MORE_BELOW``, since they double the pairs to score."""
-    vocab = index.vocab
-    tokens = parts.tokens
-    found = [vocab.lookup(tokens[g]) for g in missing.tolist()]
-    qi, pid, sims = _scored(index, parts, missing, found)
-    best = np.zeros(len(missing))
-    np.maximum.at(best, np.searchsorted(missing, qi), sims)
-    weak = np.flatnonzero(best < MORE_BELOW)
-    if len(weak):
-        abjad = parts.abjad
-        more = [
-            vocab.lookup_more(tokens[g], bool(abjad[g])) - found[w]
-            for w, g in zip(weak.tolist(), missing[weak].tolist(), strict=True)
-        ]
-        extra = _scored(index, parts, missing[weak], more, glued=False)
-        order = np.argsort(np.concatenate([qi, extra[0]]), kind="stable")
-        qi, pid, sims = (np.concatenate(p)[order] for p in zip((qi, pid, sims), extra, strict=True))
-    keep = sims >= RETRIEVE_FLOOR
-    qi, pid, sims = qi[keep], pid[keep], sims[keep]
-    bounds = np.searchsorted(qi, missing), np.searchsorted(qi, missing, side="right")
-    for g, start, end in zip(missing.tolist(), *(b.tolist() for b in bounds), strict=True):
-        cache[keys[g]] = (pid[start:end], sims[start:end])
-
-
-def _scored(
-    index: NameIndex, parts: QueryParts, which: IntArray, found: list[set[int]], glued: bool = True
-) -> tuple[IntArray, IntArray, np.ndarray]:
-    """(query part, listed part, similarity) for the listed parts found for each query part;
-    if ``glued``, a part found nothing for is cut in two where two listed parts glue into it."""
-    qi_list: list[int] = []
-    pid_list: list[int] = []
-    splits: list[int] = []  # pairs from a glued query part cut in two
-    tokens = parts.tokens
-    for g, parts_found in zip(which.tolist(), found, strict=True):
-        listed = list(parts_found)
-        if not listed and glued:
-            halves = _halves(index, tokens[g])
-            splits.extend(range(len(qi_list), len(qi_list) + 2 * len(halves)))
-            listed = [p for pair in halves for p in pair]
-        qi_list.extend([g] * len(listed))
-        pid_list.extend(listed)
-    qi = np.asarray(qi_list, dtype=np.int64)
-    pid = np.asarray(pid_list, dtype=np.int64)
-    sims = pair_similarity(parts, qi, index.vocab, pid, discount=False)
-    sims[splits] = SPLIT_SIM
-    return qi, pid, sims
-
-
-def _halves(index: NameIndex, token: str) -> list[tuple[int, int]]:
-    """Listed parts that glued together make an unknown query part ("sergeilavrov")."""
-    ids = index.vocab.ids
-    if len(token) < 2 * MIN_HALF:
-        return []
-    cuts = [(token[:i], token[i:]) for i in range(MIN_HALF, len(token) - MIN_HALF + 1)]
-    return [(ids[a], ids[b]) for a, b in cuts if a in ids and b in ids]
 
 
 def _query_weights(
@@ -225,7 +132,7 @@ def _cached_similarity(
     compiled call (``PairTable``), repeats included, which costs less than sorting them
     out first; only the pairs not yet known are de-duplicated and compared.
     """
-    cache, ids = index.caches.pairs(_part_keys(parts))
+    cache, ids = index.caches.pairs(part_keys(parts))
     codes = (ids[qi] << 32) | pid
     found = cache.get(codes)
     missing = np.flatnonzero(found < 0)
@@ -236,11 +143,6 @@ def _cached_similarity(
         found[missing] = fresh[inverse]
         cache.put(new, fresh)
     return found
-
-
-def _part_keys(parts: QueryParts) -> list[PartKey]:
-    """What a query part's similarities depend on: its text and its script flags."""
-    return list(zip(parts.tokens.tolist(), parts.abjad.tolist(), parts.cross.tolist(), strict=True))
 
 
 def _needs_joined(alignment: Alignment, q_valid: np.ndarray, valid: np.ndarray) -> np.ndarray:
