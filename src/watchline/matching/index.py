@@ -30,6 +30,7 @@ from watchline.matching.arrays import (
 from watchline.matching.budgeted import budgeted_rows
 from watchline.matching.caches import QueryCaches
 from watchline.matching.common import CommonParts
+from watchline.matching.documents import DocumentRows
 from watchline.matching.facts import Facts, entity_facts
 from watchline.matching.pairs import COMMON_DF, PairPostings
 from watchline.matching.shortlist import applies, compiled_rows, finish, shortlist
@@ -66,12 +67,11 @@ class NameIndex:
         self.delta_size = 0
         self.pairs = PairPostings()
         self.common = CommonParts()
-        self.by_document: dict[str, list[int]] = {}
+        self.documents = DocumentRows()
         self._local = threading.local()
         self._staged_entity: list[int] = []
         self._staged_parts: list[int] = []
         self._staged_ptr: list[int] = []
-        self.entity_names: dict[int, list[int]] = {}
         self.caches = QueryCaches()
 
     # -- building ------------------------------------------------------------------------
@@ -120,9 +120,7 @@ class NameIndex:
         self.facts.append(entity_facts(entity))
         self.schema.append(SCHEMA_CODES.index(entity.schema))
         self.alive.append(True)
-        for number in self.facts[row].ids:
-            self.by_document.setdefault(number, []).append(row)
-            self.entity_names.setdefault(row, [])
+        self.documents.add_entity(row, self.facts[row].ids)
         for name in names:
             for tokens in readings(name, entity.schema):
                 self._add_name(row, name, tokens, to_delta)
@@ -135,8 +133,7 @@ class NameIndex:
         if not parts:
             return
         name_row = len(self.name_text)
-        if entity_row in self.entity_names:  # only entities with document numbers
-            self.entity_names[entity_row].append(name_row)
+        self.documents.add_name(entity_row, name_row)
         self.name_text.append(name)
         if not to_delta:  # bulk build: staged in lists, turned into arrays once
             self._staged_entity.append(entity_row)
@@ -272,15 +269,7 @@ class NameIndex:
 
     def document_rows(self, numbers: Iterable[str]) -> IntArray:
         """Name rows of live entities holding one of these (normalised) document numbers."""
-        alive = self.alive.view
-        found = [
-            name_row
-            for number in numbers
-            for row in self.by_document.get(number, ())
-            if alive[row]
-            for name_row in self.entity_names.get(row, ())
-        ]
-        return np.asarray(found, dtype=np.int64)
+        return self.documents.rows(numbers, self.alive.view)
 
     def name_weights(self, rows: IntArray) -> np.ndarray:
         """Summed rarity of all parts of some name rows (what a perfect match would hold).
@@ -336,10 +325,4 @@ class NameIndex:
 
     def reindex_documents(self) -> None:
         """Rebuild the document-number lookups from the facts (after a load)."""
-        for row, facts in enumerate(self.facts):
-            for number in facts.ids:
-                self.by_document.setdefault(number, []).append(row)
-                self.entity_names[row] = []
-        for name_row, row in enumerate(self.name_entity.view.tolist()):
-            if row in self.entity_names:
-                self.entity_names[row].append(name_row)
+        self.documents = DocumentRows.rebuilt(self.facts, self.name_entity.view.tolist())
