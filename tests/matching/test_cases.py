@@ -189,6 +189,8 @@ CASES: list[tuple[str, Query, str, dict[str, Any], bool]] = [
         False,
     ),
     ("mined class of short syllables", Query("كي سو"), "Person", person("Bikash Su-Ji"), False),
+    ("heard as French spelling", Query("Жак Арно"), "Person", person("Jacques Arnault"), True),
+    ("French readings that differ", Query("Жанна Жиро"), "Person", person("Jeanne Girard"), False),
     ("arabic initial vowel", Query("أيرومورا يوزوكي"), "Person", person("Ramiro Siaka"), False),
     (
         "two known given names are not spellings of one",

@@ -48,6 +48,7 @@ def test_learned_costs_only_against_parts_seen_in_latin(monkeypatch: MonkeyPatch
     """Родас Джиджи is Rodas Gigi (learned: an Italian soft g written дж); the vocabulary
     knows which listed parts were seen in Latin, since between two parts we romanised
     ourselves the learned edits would only blur what the same rules made."""
+    monkeypatch.setattr(views, "PRONOUNCED_FACTOR", 0.0)  # the French reading zhizhi also finds it
     learned = _score("Rodas Gigi", "Родас Джиджи")
     monkeypatch.setattr(views, "LEARNED_FACTOR", 0.0)
     assert learned > _score("Rodas Gigi", "Родас Джиджи") + 0.1

@@ -19,6 +19,9 @@ Several views of a pair (each computed in ``views.py``, with its factor); the be
   against a listed part seen written in Latin, an edit distance with costs learned from
   real name pairs of that script family (``learned.py``), scaled by ``LEARNED_FACTOR``
   (Sokolow/سوكولوف, Kohn/كون: foreign names through Arabic script; Gigi/Джиджи);
+* pronounced: with the same gate, the query part against the listed part as French,
+  English or Spanish spelling is pronounced (``pronounce.py``: Legault/Лего,
+  Jaycee/Джейси, Julieta/خوليتا), scaled by ``PRONOUNCED_FACTOR``;
 * other forms: an unknown spelling against the closest form of the known name on the
   other side (see ``knowledge.py``, which also applies what the names layer knows: one
   equivalence class is one name, Ivan/Johann; two known, unalike names are two names;
@@ -50,6 +53,7 @@ from watchline.matching.knowledge import (
     what_names_say,
 )
 from watchline.matching.learned import ALPHABET_COSTS, ARABIC_COSTS
+from watchline.matching.pronounce import READINGS
 from watchline.matching.skeleton import (
     abjad_consonants,
     abjad_consonants_central,
@@ -178,7 +182,8 @@ def _spelling_views(
     found.append(("another form of a known name", other_forms(query, qi, vocab, pid, best)))
     found.append(("a shortened form of the name", shortened(query, qi, vocab, pid)))
     alphabets = views.learned(query, qi, vocab, pid, ~query.abjad[qi], ALPHABET_COSTS)
-    return [*found, ("learned from real cross-script pairs", alphabets)]
+    found.append(("learned from real cross-script pairs", alphabets))
+    return [*found, *views.pronounced(query, qi, vocab, pid)]
 
 
 def _discounted(query: QueryParts, qi: IntArray, sims: np.ndarray) -> np.ndarray:
@@ -225,5 +230,6 @@ def listed_views() -> tuple[tuple[str, Callable[[str], object]], ...]:
         ("tokens", abjad_consonants),
         ("tokens", abjad_consonants_central),
         ("tokens", short_form_key),
+        *(("tokens", reading) for _, reading in READINGS),
         *KNOWLEDGE_VIEWS,
     )
