@@ -16,7 +16,6 @@ from watchline.matching.index import RETRIEVE_FLOOR, NameIndex
 from watchline.matching.similarity import QueryParts, pair_similarity
 
 SPLIT_SIM = 0.9  # a listed part found as one half of a glued query part
-MORE_BELOW = 1.0  # a query part without a listed twin (or equivalent) tries the wider keys
 MIN_HALF = 3
 
 
@@ -46,24 +45,18 @@ def _fill_cache(
 ) -> None:
     """Look up and score the listed parts of query parts not yet in the cache.
 
-    The narrow keys first; the wider ones (``Vocab.lookup_more``) only for query parts
-    whose best narrow find is below ``MORE_BELOW``, since they double the pairs to score."""
-    vocab = index.vocab
-    tokens = parts.tokens
-    found = [vocab.lookup(tokens[g]) for g in missing.tolist()]
+    The wider keys (``Vocab.lookup_more``) only for query parts without a listed twin
+    (the same part, or one of its equivalence class): asked for every part they doubled
+    the pairs to score."""
+    vocab, tokens, abjad = index.vocab, parts.tokens, parts.abjad
+    found = []
+    for g in missing.tolist():
+        token = tokens[g]
+        narrow = vocab.lookup(token)
+        found.append(
+            narrow if vocab.has_twin(token) else narrow | vocab.lookup_more(token, abjad[g])
+        )
     qi, pid, sims = _scored(index, parts, missing, found)
-    best = np.zeros(len(missing))
-    np.maximum.at(best, np.searchsorted(missing, qi), sims)
-    weak = np.flatnonzero(best < MORE_BELOW)
-    if len(weak):
-        abjad = parts.abjad
-        more = [
-            vocab.lookup_more(tokens[g], bool(abjad[g])) - found[w]
-            for w, g in zip(weak.tolist(), missing[weak].tolist(), strict=True)
-        ]
-        extra = _scored(index, parts, missing[weak], more, glued=False)
-        order = np.argsort(np.concatenate([qi, extra[0]]), kind="stable")
-        qi, pid, sims = (np.concatenate(p)[order] for p in zip((qi, pid, sims), extra, strict=True))
     keep = sims >= RETRIEVE_FLOOR
     qi, pid, sims = qi[keep], pid[keep], sims[keep]
     bounds = np.searchsorted(qi, missing), np.searchsorted(qi, missing, side="right")
@@ -72,17 +65,17 @@ def _fill_cache(
 
 
 def _scored(
-    index: NameIndex, parts: QueryParts, which: IntArray, found: list[set[int]], glued: bool = True
+    index: NameIndex, parts: QueryParts, which: IntArray, found: list[set[int]]
 ) -> tuple[IntArray, IntArray, np.ndarray]:
     """(query part, listed part, similarity) for the listed parts found for each query part;
-    if ``glued``, a part found nothing for is cut in two where two listed parts glue into it."""
+    a part found nothing for is cut in two where two listed parts glue into it."""
     qi_list: list[int] = []
     pid_list: list[int] = []
     splits: list[int] = []  # pairs from a glued query part cut in two
     tokens = parts.tokens
     for g, parts_found in zip(which.tolist(), found, strict=True):
         listed = list(parts_found)
-        if not listed and glued:
+        if not listed:
             halves = _halves(index, tokens[g])
             splits.extend(range(len(qi_list), len(qi_list) + 2 * len(halves)))
             listed = [p for pair in halves for p in pair]

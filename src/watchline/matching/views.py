@@ -104,6 +104,9 @@ def pronounced(
     only merge names that sound alike but are spelt, and so are listed, apart."""
     long_enough = vocab.lengths.view[pid] >= PRONOUNCED_MIN_LETTERS
     idx = np.flatnonzero(query.cross[qi] & vocab.latin.view[pid] & long_enough)
+    if not len(idx):  # the usual case (a Latin query): no per-language work at all
+        none = np.zeros(len(qi))
+        return [(f"pronounced as {language} spelling reads", none) for language, _ in READINGS]
     picks, readings = [], []
     compared = [vocab.arrays["tokens"].view[pid[idx]]]
     for _, reading in READINGS:

@@ -1,15 +1,15 @@
 """The vocabulary of name parts in an index, and the keys that find parts from a query part.
 
 Work is done once per distinct part, not per name: a million listed names share perhaps a
-few hundred thousand parts. A query part reaches listed parts through four doors:
+few hundred thousand parts. A query part reaches listed parts through these doors:
 
 * the part itself, and compounds it is the short form of (Siraj: Sirajuddin) or the reverse;
 * its canonical form (``canonical``: given-name equivalents across languages);
 * its phonetic key (vowel-tolerant, catches transliteration differences);
 * a one-deletion neighbourhood (catches one typo: a missing, extra, wrong or swapped letter);
-* when those find nothing close (:meth:`Vocab.lookup_more`): the one-deletion neighbourhood of
-  the transliteration form (a typo in a name also spelt another way), and for a part
-  romanised from Arabic script its Arabic consonants.
+* if no listed part is the part or a form of the same name (:meth:`Vocab.lookup_more`):
+  the one-deletion neighbourhood of the transliteration form (a typo in a name also spelt
+  another way), and for a part romanised from Arabic script its Arabic consonants.
 """
 
 from __future__ import annotations
@@ -193,8 +193,12 @@ class Vocab:
             self._typo_lookup(found, token, (self.by_delete,))
         return found
 
+    def has_twin(self, token: str) -> bool:
+        """Whether a listed part is this part or a form of the same name (class key)."""
+        return token in self.ids or canonical(token) in self.by_canon
+
     def lookup_more(self, token: str, abjad: bool) -> set[int]:
-        """Ids found by the wider keys, for a query part that :meth:`lookup` served poorly.
+        """Ids found by the wider keys, for a query part without a listed twin (:meth:`has_twin`).
 
         The one-deletion keys of transliteration forms (Клименко, read ``klimenko``, is two
         edits from a mistyped ``Klymeneo`` but one from its form ``klimeneo``), and for a
