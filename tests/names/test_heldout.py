@@ -72,7 +72,7 @@ def test_generated_table_is_in_sync_with_fold_and_the_script() -> None:
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    fresh = "".join(" ".join(g) + "\n" for g in module.build(RIGOUR, 40))
+    fresh = "".join(" ".join(g) + "\n" for g in module.build(RIGOUR))
     raw = resources.files("watchline.data").joinpath("name_equivalents.gen.txt.gz").read_bytes()
     packaged = gzip.decompress(raw).decode("utf-8")
     assert packaged == module.HEADER + fresh

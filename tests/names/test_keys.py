@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
 import pytest
 
 from watchline.names import canonical, name_tokens, phonetic_key, surname_key
+from watchline.names.heldout import is_heldout_cluster
 
 NOVIKOV = "Новиков Андрей Викторович"
 NOVIKOV_VARIANTS = [
@@ -172,3 +177,89 @@ def test_surname_key_leaves_short_tokens() -> None:
 def test_phonetic_key_is_deterministic_and_non_empty() -> None:
     assert phonetic_key("mukhammad") == phonetic_key("mohammed") == "mhmd"
     assert phonetic_key("ea") == "e"
+
+
+# The generated table (scripts/build_name_equivalents.py): one class per name across
+# languages, without the chains that one Wikidata cluster's nicknames, mislabels and short
+# syllables used to make (issue 3).
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("mikhail", "michael"),
+        ("yusuf", "joseph"),
+        ("yusuf", "josef"),
+        ("grigory", "hryhorii"),
+        ("oleksandr", "aleksandr"),
+        ("aleksandr", "alexander"),
+        ("pyotr", "petr"),
+        ("pyotr", "peter"),
+        ("evgeniy", "yevhenii"),
+        ("giovanni", "dzhovanni"),
+        ("guliyev", "kuliev"),
+        ("hans", "hanns"),
+        ("paraskevi", "praskovya"),
+        ("zhak", "jacques"),  # Cyrillic reading of a French name
+        ("hawi", "hoy"),  # Arabic reading: vowels guessed, consonants kept
+        ("fuzi", "fauzi"),
+    ],
+)
+def test_generated_table_keeps_one_name_in_one_class(a: str, b: str) -> None:
+    assert canonical(a) == canonical(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("bois", "boris"),
+        ("bois", "pak"),
+        ("boris", "bobby"),
+        ("yang", "kang"),
+        ("yang", "kim"),
+        ("kang", "kim"),
+        ("kholl", "chol"),
+        ("paraskevi", "paule"),
+        ("paraskevi", "pavel"),
+    ],
+)
+def test_generated_table_does_not_chain_different_names(a: str, b: str) -> None:
+    assert canonical(a) != canonical(b)
+
+
+def _builder() -> ModuleType:
+    script = Path(__file__).parents[2] / "scripts" / "build_name_equivalents.py"
+    spec = importlib.util.spec_from_file_location("build_name_equivalents", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _write_clusters(folder: Path, clusters: list[str]) -> Path:
+    qids = (f"Q{n}" for n in range(1, 10_000) if not is_heldout_cluster(f"Q{n}"))
+    lines = [f"{forms} => {qid}\n" for forms, qid in zip(clusters, qids, strict=False)]
+    (folder / "persons.part00.txt").write_text("".join(lines), encoding="utf-8")
+    return folder
+
+
+def test_builder_links_spellings_and_readings_but_not_chains(tmp_path: Path) -> None:
+    source = _write_clusters(
+        tmp_path,
+        [
+            "Boris, Borys, Борис",
+            "Barys, Baris, Boris, Bobby",  # Belarusian spelling, and a nickname
+            "Paris, Parisi, Parisz, باريس",  # Arabic reads "baris": a second name's form
+            "Kim, Kang, Gam",  # short syllables of unrelated names
+        ],
+    )
+    classes = {form: tuple(c) for c in _builder().build(source) for form in c}
+    assert classes["boris"] == classes["borys"] == classes["barys"] == classes["baris"]
+    assert "bobby" not in classes  # unalike and seen once: a nickname, not a spelling
+    assert classes["paris"] == classes["parisi"]
+    assert classes["paris"] != classes["boris"]
+    assert not {"kim", "kang", "gam"} & classes.keys()
+
+
+def test_builder_joins_a_translation_that_several_clusters_assert(tmp_path: Path) -> None:
+    source = _write_clusters(tmp_path, ["Mikhail, Michael", "Michael, Mikhail, Michel"])
+    (forms,) = _builder().build(source)
+    assert set(forms) == {"mikhail", "michael", "michel"}
