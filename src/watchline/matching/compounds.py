@@ -10,12 +10,13 @@ good evidence, not as good as the full one.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from watchline.matching.arrays import IntArray
-from watchline.matching.skeleton import translit_form
+from watchline.matching.skeleton import PART_VIEW_CACHE, translit_form
 from watchline.matching.strings import lev, objects
 from watchline.matching.tokens import short_form
 
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 SHORT_FORM_FACTOR = 0.85
 
 
+@lru_cache(maxsize=PART_VIEW_CACHE)
 def short_form_key(token: str) -> str:
     """The transliteration form of a part's short form, ``""`` if it has none."""
     short = short_form(token)
@@ -35,14 +37,19 @@ def short_form_key(token: str) -> str:
 def shortened(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
     """Similarity of one part with the short form of the other, times the factor."""
     out = np.zeros(len(qi))
-    listed_short = vocab.view(pid, "tokens", short_form_key)
     # per query part (a few per query), not per pair (thousands)
-    query_short = objects([short_form_key(t) for t in query.tokens.tolist()])[qi]
-    for short, other in (
-        (listed_short, query.form[qi]),
-        (query_short, vocab.arrays["form"].view[pid]),
-    ):
-        idx = np.flatnonzero(short != "")
-        if len(idx):
-            out[idx] = np.maximum(out[idx], lev(short[idx], other[idx]))
+    query_short = objects([short_form_key(t) for t in query.tokens.tolist()])
+    idx = np.flatnonzero(vocab.view(pid, "tokens", has_short_form).astype(np.bool_))
+    if len(idx):
+        listed_short = vocab.view(pid[idx], "tokens", short_form_key)
+        out[idx] = lev(listed_short, query.form[qi[idx]])
+    idx = np.flatnonzero((query_short != "")[qi])
+    if len(idx):
+        other = vocab.arrays["form"].view[pid[idx]]
+        out[idx] = np.maximum(out[idx], lev(query_short[qi[idx]], other))
     return out * SHORT_FORM_FACTOR
+
+
+def has_short_form(token: str) -> bool:
+    """Whether a part is a compound with a shorter name (a cached per-part view)."""
+    return bool(short_form_key(token))

@@ -84,25 +84,36 @@ class Contribution:
 
 
 class Explanation:
-    """The whole reasoning behind one hit."""
+    """The whole reasoning behind one hit.
 
-    __slots__ = ("contributions", "listed_name", "name_similarity", "parts", "query_name", "score")
+    ``parts`` may be given as a function that pairs the parts: most hits of a batch are
+    read for their ids and scores only, and pairing every hit's parts cost a sixth of a
+    batch; it runs on first access to :attr:`parts`, once."""
+
+    __slots__ = ("_parts", "contributions", "listed_name", "name_similarity", "query_name", "score")
 
     def __init__(
         self,
         query_name: str,
         listed_name: str,
         name_similarity: float,
-        parts: list[PartMatch],
+        parts: list[PartMatch] | Callable[[], list[PartMatch]],
         contributions: list[Contribution],
         score: float,
     ) -> None:
         self.query_name = query_name
         self.listed_name = listed_name
         self.name_similarity = name_similarity
-        self.parts = parts
+        self._parts = parts
         self.contributions = contributions
         self.score = score
+
+    @property
+    def parts(self) -> list[PartMatch]:
+        """Query part against listed part, with similarity, weight and how they are alike."""
+        if callable(self._parts):
+            self._parts = self._parts()
+        return self._parts
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (plain dicts, lists, strings and numbers)."""

@@ -177,11 +177,12 @@ class Screener:
         row = best.row
         name_row = int(best.scores.rows[best.k])
         listed_name = index.name_text[name_row]
+        scores, k, query_name = best.scores, best.k, best.query_name
         explanation = Explanation(
-            best.query_name,
+            query_name,
             listed_name,
             best.name_sim,
-            best.scores.explain(index, best.k, best.query_name),
+            lambda: scores.explain(index, k, query_name),
             contributions,
             score,
         )

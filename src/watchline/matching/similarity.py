@@ -44,7 +44,7 @@ import numpy as np
 from watchline.matching import views
 from watchline.matching.align import is_patronymic, optional_factors
 from watchline.matching.arrays import IntArray
-from watchline.matching.compounds import short_form_key, shortened
+from watchline.matching.compounds import has_short_form, short_form_key, shortened
 from watchline.matching.knowledge import (
     KNOWLEDGE_VIEWS,
     name_knowledge,
@@ -230,6 +230,7 @@ def listed_views() -> tuple[tuple[str, Callable[[str], object]], ...]:
         ("tokens", abjad_consonants),
         ("tokens", abjad_consonants_central),
         ("tokens", short_form_key),
+        ("tokens", has_short_form),
         *(("tokens", reading) for _, reading in READINGS),
         *KNOWLEDGE_VIEWS,
     )
