@@ -153,6 +153,7 @@ _ARABIC_IN_LATIN = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)  # asked for both names of every scored pair; names repeat
 def vowels_guessed(name: str) -> bool:
     """True when a name's short vowels are a romaniser's guess: written in Arabic or Hebrew
     script, or a Latin romanisation of an Arabic name (Qasim al-Raymi / al-Rimi)."""
