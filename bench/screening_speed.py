@@ -179,6 +179,10 @@ def throughput(screener: Screener, batch: list[Query], workers: int) -> None:
         f"explanations as JSON-ready dicts (what the forked workers send): "
         f"{cpu / len(batch) * 1e6:,.0f} us CPU per query, {sum(map(len, rows)):,} hits"
     )
+    # the forked workers must not inherit this run's results: their collector would walk
+    # them (and copy their pages) again and again, a cost of this harness, not of screening
+    del found, rows
+    gc.collect()
     for explain in (True, False) if workers > 1 else ():
         _forked(screener, batch, workers, explain)
 
