@@ -14,7 +14,6 @@ postings would dominate a query are skipped while rarer parts of the query remai
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -33,6 +32,7 @@ from watchline.matching.common import CommonParts
 from watchline.matching.documents import DocumentRows
 from watchline.matching.facts import Facts, entity_facts
 from watchline.matching.pairs import COMMON_DF, PairPostings
+from watchline.matching.scratch import ThreadScratch
 from watchline.matching.shortlist import applies, compiled_rows, finish, shortlist
 from watchline.matching.skeleton import from_abjad, not_latin
 from watchline.matching.tokens import readings
@@ -68,7 +68,7 @@ class NameIndex:
         self.pairs = PairPostings()
         self.common = CommonParts()
         self.documents = DocumentRows()
-        self._local = threading.local()
+        self.scratch = ThreadScratch()
         self._staged_entity: list[int] = []
         self._staged_parts: list[int] = []
         self._staged_ptr: list[int] = []
@@ -288,20 +288,11 @@ class NameIndex:
 
     def buffers(self) -> tuple[np.ndarray, np.ndarray]:
         """Two zeroed float buffers over all name rows, per thread (screening is reentrant)."""
-        buffers: tuple[np.ndarray, np.ndarray] | None = getattr(self._local, "buffers", None)
-        if buffers is None or len(buffers[0]) < self.n_names:
-            size = max(self.n_names * 5 // 4, 1024)
-            buffers = (np.zeros(size, np.float32), np.zeros(size, np.float32))
-            self._local.buffers = buffers
-        return buffers
+        return self.scratch.buffers(self.n_names)
 
     def stamps(self) -> np.ndarray:
         """An int32 scratch buffer over all name rows, per thread (contents meaningless)."""
-        stamps: np.ndarray | None = getattr(self._local, "stamps", None)
-        if stamps is None or len(stamps) < self.n_names:
-            stamps = np.zeros(max(self.n_names * 5 // 4, 1024), np.int32)
-            self._local.stamps = stamps
-        return stamps
+        return self.scratch.stamps(self.n_names)
 
     # -- persistence (see persist.py; files are written by store.index_files) ---------
     def state(self) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
