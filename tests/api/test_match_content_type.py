@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from tests.api.conftest import BRAVO, Node
 
 BODY = b'{"queries": {"q": {"properties": {"name": ["Ferdinand Quispe"]}}}}'
+
+
+def _post(node: Node, content_type: str) -> Any:
+    headers = {**node.auth(BRAVO), "Content-Type": content_type}
+    return node.client.post("/match/default", content=BODY, headers=headers)
 
 
 @pytest.mark.parametrize(
@@ -22,8 +29,7 @@ BODY = b'{"queries": {"q": {"properties": {"name": ["Ferdinand Quispe"]}}}}'
     ],
 )
 def test_a_body_declared_as_not_json_gets_415(node: Node, content_type: str) -> None:
-    headers = {**node.auth(BRAVO), "Content-Type": content_type}
-    reply = node.client.post("/match/default", content=BODY, headers=headers)
+    reply = _post(node, content_type)
     assert reply.status_code == 415, reply.text
     problem = reply.json()
     assert problem["error"] == "unsupported-media-type"
@@ -42,8 +48,7 @@ def test_a_body_declared_as_not_json_gets_415(node: Node, content_type: str) -> 
     ],
 )
 def test_json_and_plus_json_bodies_are_screened(node: Node, content_type: str) -> None:
-    headers = {**node.auth(BRAVO), "Content-Type": content_type}
-    reply = node.client.post("/match/default", content=BODY, headers=headers)
+    reply = _post(node, content_type)
     assert reply.status_code == 200, reply.text
     assert "q" in reply.json()["responses"]
 

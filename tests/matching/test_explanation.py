@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from watchline.matching import DEFAULT_THRESHOLD, Query, Screener
+from watchline.matching.explain import Contribution, Explanation, PartMatch
 from watchline.model import Entity
 
 LISTED = Entity.build(
@@ -81,3 +82,16 @@ def test_each_pair_says_how_it_came_to_be_alike() -> None:
     how = next(p.how for p in sokolow.parts if p.listed_part == "sokolow")
     assert how in ("consonant skeleton", "learned from real Arabic-script pairs")
     assert json.loads(json.dumps(sokolow.to_dict()))["parts"][0]["how"]
+
+
+def test_parts_are_paired_once_and_only_when_read() -> None:
+    calls: list[int] = []
+
+    def pair() -> list[PartMatch]:
+        calls.append(1)
+        return [PartMatch("ivan", "ivan", 1.0, 2.0)]
+
+    why = Explanation("Ivan", "Ivan", 1.0, pair, [Contribution("name", 2.0, "n")], 0.88)
+    assert why.score == 0.88 and why.listed_name == "Ivan" and not calls  # no pairing yet
+    assert [p.query_part for p in why.parts] == ["ivan"]
+    assert why.summary() and len(calls) == 1  # read again: not paired again

@@ -150,3 +150,9 @@ def test_a_turkic_name_is_read_two_ways_and_others_one() -> None:
     assert name_readings("Cəfərov Nicat") == (("cafarov", "nicat"), ("jafarov", "nijat"))
     assert name_readings("Rzayev Nicat") == (("rzayev", "nicat"),)
     assert name_readings("Иван Петров") == (("ivan", "petrov"),)
+
+
+def test_udin_alone_is_the_surname_yudin_not_ad_din() -> None:
+    # ISO 9 writes Юдин as Ûdin; a separate "udin" must not be glued on as a theophoric ending
+    assert name_tokens("Oleg Ûdin Andreevič") == ("oleg", "udin", "andreevich")
+    assert name_tokens("Jalal al-Din") == ("jalaluddin",)

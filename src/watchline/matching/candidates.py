@@ -53,9 +53,9 @@ def _fill_cache(
     for g in missing.tolist():
         token = tokens[g]
         narrow = vocab.lookup(token)
-        found.append(
-            narrow if vocab.has_twin(token) else narrow | vocab.lookup_more(token, abjad[g])
-        )
+        if not vocab.has_twin(token):
+            narrow |= vocab.lookup_more(token, bool(abjad[g]))
+        found.append(narrow)
     qi, pid, sims = _scored(index, parts, missing, found)
     keep = sims >= RETRIEVE_FLOOR
     qi, pid, sims = qi[keep], pid[keep], sims[keep]
