@@ -22,6 +22,8 @@ Several views of a pair (each computed in ``views.py``, with its factor); the be
 * pronounced: with the same gate, the query part against the listed part as French,
   English or Spanish spelling is pronounced (``pronounce.py``: Legault/Лего,
   Jaycee/Джейси, Julieta/خوليتا), scaled by ``PRONOUNCED_FACTOR``;
+* article: across Arabic script, a Latin part with the article glued on against the same
+  name without it (Essaid/السعيد, ``articles.py``), scaled by ``ARTICLE_FACTOR``;
 * other forms: an unknown spelling against the closest form of the known name on the
   other side (see ``knowledge.py``, which also applies what the names layer knows: one
   equivalence class is one name, Ivan/Johann; two known, unalike names are two names;
@@ -44,6 +46,7 @@ import numpy as np
 from watchline.matching import views
 from watchline.matching.align import is_patronymic, optional_factors
 from watchline.matching.arrays import IntArray
+from watchline.matching.articles import glued_article, has_article, stem_form, stem_written
 from watchline.matching.compounds import has_short_form, short_form_key, shortened
 from watchline.matching.knowledge import (
     KNOWLEDGE_VIEWS,
@@ -181,6 +184,7 @@ def _spelling_views(
     best = np.maximum.reduce([view for _, view in found])
     found.append(("another form of a known name", other_forms(query, qi, vocab, pid, best)))
     found.append(("a shortened form of the name", shortened(query, qi, vocab, pid)))
+    found.append(("the same name with its article glued on", glued_article(query, qi, vocab, pid)))
     alphabets = views.learned(query, qi, vocab, pid, ~query.abjad[qi], ALPHABET_COSTS)
     found.append(("learned from real cross-script pairs", alphabets))
     return [*found, *views.pronounced(query, qi, vocab, pid)]
@@ -231,6 +235,9 @@ def listed_views() -> tuple[tuple[str, Callable[[str], object]], ...]:
         ("tokens", abjad_consonants_central),
         ("tokens", short_form_key),
         ("tokens", has_short_form),
+        ("tokens", has_article),
+        ("tokens", stem_form),
+        ("tokens", stem_written),
         *(("tokens", reading) for _, reading in READINGS),
         *KNOWLEDGE_VIEWS,
     )

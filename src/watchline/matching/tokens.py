@@ -69,6 +69,7 @@ def _load() -> tuple[list[Callable[..., Any]], str]:
 _known_name, _ = _pick("watchline.names", "known_name", lambda token: False)
 _name_forms, _ = _pick("watchline.names", "name_forms", lambda token: ())
 _short_form, _ = _pick("watchline.names", "short_form", lambda token: "")
+_article_stem, _ = _pick("watchline.names", "article_stem", lambda token: "")
 _name_readings, _ = _pick(
     "watchline.names", "name_readings", lambda name, schema="Person": (_name_tokens(name, schema),)
 )
@@ -110,6 +111,11 @@ def name_forms(token: str) -> tuple[str, ...]:
 def short_form(token: str) -> str:
     """The name a compound part is shortened to (names layer ``short_form``), or ``""``."""
     return str(_short_form(token))
+
+
+def article_stem(token: str) -> str:
+    """A part without an article glued to its front (names layer ``article_stem``), or ``""``."""
+    return str(_article_stem(token))
 
 
 def phonetic(token: str) -> str:

@@ -2,10 +2,10 @@
 
 Public API: :func:`name_tokens`, :func:`name_readings`, :func:`tag_parts` / :class:`NamePart`,
 :func:`canonical`, :func:`surname_key`, :func:`known_name`, :func:`phonetic_key`,
-:func:`short_form`, :func:`compact_legal_form`.
+:func:`short_form`, :func:`article_stem`, :func:`compact_legal_form`.
 """
 
-from watchline.names.arabic import short_form
+from watchline.names.arabic import article_stem, short_form
 from watchline.names.keys import canonical, known_name, name_forms, phonetic_key, surname_key
 from watchline.names.legal import compact_legal_form
 from watchline.names.model import NamePart
@@ -13,6 +13,7 @@ from watchline.names.parts import name_readings, name_tokens, tag_parts
 
 __all__ = [
     "NamePart",
+    "article_stem",
     "canonical",
     "compact_legal_form",
     "known_name",

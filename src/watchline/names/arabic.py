@@ -121,6 +121,30 @@ def short_form(token: str) -> str:
     return stem if len(stem) >= MIN_SHORT_FORM and stem not in _ALLAH else ""
 
 
+#: An article written joined to the name, as French and Maghrebi spellings do: ``el``/``al``
+#: before a consonant (Elkaim, Alqahtani) or assimilated to a doubled sun letter (Essaid,
+#: Ettayeb, Ennasr, Echchaoui).
+_GLUED_ARTICLE = re.compile(
+    r"^(?:(?:al|el|ul)(?=[b-df-hj-km-np-tv-z])|[aeu](?=(sh|ch|[tdrzsn])\1))"
+)
+MIN_ARTICLE_STEM = 3
+
+
+def article_stem(token: str) -> str:
+    """The name without an article glued to its front, or ``""`` if it has none.
+
+    Arabic script writes the article as part of the word (السعيد), so romanising it and
+    dropping the article leaves ``said``, while a Latin list may hold ``Essaid``. Whether the
+    front really is an article is for the caller to judge: Elkhan, Elnur and Albina look
+    the same, so matching asks this only of a part whose counterpart went through Arabic
+    script, where the two readings cannot be told apart anyway."""
+    match = _GLUED_ARTICLE.match(token)
+    if match is None:
+        return ""
+    stem = token[match.end() + len(match.group(1) or "") :]
+    return stem if len(stem) >= MIN_ARTICLE_STEM else ""
+
+
 def _join_theophoric(tokens: list[str]) -> list[str]:
     """Join ``allah``/``din`` words to the preceding name and normalise joined endings."""
     out: list[str] = []

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-from watchline.text.arabic import PERSIAN_LETTERS
+from watchline.text.arabic import PERSIAN_LETTERS, foreign_particles
 from watchline.text.clean import repair_homoglyphs, strip_invisible
 from watchline.text.cyrillic import UKRAINIAN_LETTERS
 from watchline.text.romanize import latinize_word
@@ -86,4 +86,5 @@ def fold(text: str) -> str:
     ukrainian = not UKRAINIAN_LETTERS.isdisjoint(text)
     # Likewise one Persian-only letter (پ چ ژ گ ی ک ...) marks an Arabic-script name as Persian.
     persian = not PERSIAN_LETTERS.isdisjoint(text)
+    text = foreign_particles(text)
     return " ".join(filter(None, [_fold_word(w, ukrainian, persian) for w in text.split(" ")]))

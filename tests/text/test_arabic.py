@@ -1,0 +1,30 @@
+"""European name particles and a separate Mac in Arabic script (phrase-level romanisation)."""
+
+from __future__ import annotations
+
+import pytest
+
+from watchline.names import name_tokens
+from watchline.text import fold
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [
+        ("شوماخر فان دن بروك", "Schumacher van den Broek"),  # van, den: dropped on both sides
+        ("شارل دي غول", "Charles de Gaulle"),
+        ("ديفيد ماك آرثر", "David MacArthur"),  # ماك joined to its name, as Latin joins Mac
+    ],
+)
+def test_particles_are_dropped_like_the_latin_ones(arabic: str, latin: str) -> None:
+    assert len(name_tokens(arabic)) == len(name_tokens(latin))
+
+
+def test_a_particle_word_at_the_end_is_a_name() -> None:
+    """Only a word before another word can be a particle; a last word is a name (Affleck Lu)."""
+    assert fold("أفليك لو") == "afalik lu"
+    assert fold("فان") == "fan"
+
+
+def test_mac_is_joined_to_the_next_word() -> None:
+    assert fold("ماك آرثر") == fold("ماكآرثر")
