@@ -166,31 +166,6 @@ _WORD = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70
 PERSIAN_LETTERS = frozenset("پچژگیکځښټډړڼہھ")
 
 
-# European name particles as Arabic script writes them (فان دايك van Dyke, دي غول de Gaulle,
-# لو بان Le Pen): spelt as the Latin particle, so the names layer drops them on both sides.
-# Only before another Arabic-script word: a particle is never the whole name.
-FOREIGN_PARTICLES = {
-    "فان": "van", "فون": "von", "دي": "de", "دو": "du", "لا": "la", "لو": "le", "دن": "den",
-    "دير": "der", "ديل": "del", "ديلا": "della", "دا": "da", "دوس": "dos",
-    "داس": "das", "تير": "ter",
-}  # fmt: skip
-_ARABIC_LETTER = "[\u0620-\u064a\u0671-\u06d3\u06fa-\u06ff]"
-_PARTICLE = re.compile(rf"(?<!\S)({'|'.join(FOREIGN_PARTICLES)})(?=\s+{_ARABIC_LETTER})")
-# Mac/Mc written as a word of its own (ماك آرثر): joined, as Latin spellings join it.
-_MAC = re.compile(rf"(?<!\S)ماك\s+(?={_ARABIC_LETTER})")
-
-
-def foreign_particles(text: str) -> str:
-    """Spell the European particles of a name in Arabic script as Latin ones and join a
-    separate Mac to its name (``ماك آرثر`` -> ``ماكآرثر``); other text passes through.
-
-    A phrase-level step, before words are romanised one by one: whether a word is a
-    particle depends on the word after it."""
-    if _WORD.search(text) is None:
-        return text
-    return _MAC.sub("ماك", _PARTICLE.sub(lambda m: FOREIGN_PARTICLES[m.group(1)], text))
-
-
 def romanize_arabic(text: str, persian: bool | None = None) -> str:
     """Romanise every Arabic-script run in ``text``; other characters pass through.
 
@@ -201,5 +176,4 @@ def romanize_arabic(text: str, persian: bool | None = None) -> str:
     """
     if persian is None:
         persian = not PERSIAN_LETTERS.isdisjoint(text)
-    text = foreign_particles(text)
     return _WORD.sub(lambda m: romanize_word(m.group(0), persian), text)

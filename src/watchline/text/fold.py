@@ -17,9 +17,10 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-from watchline.text.arabic import PERSIAN_LETTERS, foreign_particles
+from watchline.text.arabic import PERSIAN_LETTERS
 from watchline.text.clean import repair_homoglyphs, strip_invisible
 from watchline.text.cyrillic import UKRAINIAN_LETTERS
+from watchline.text.particles import spell_particles
 from watchline.text.romanize import latinize_word
 
 _APOSTROPHES = "'`\u2018\u2019\u02bb\u02bc\u02b9\u02ba\u00b4\u2032\u201b\u02bd\u02be\u02bf"
@@ -86,5 +87,5 @@ def fold(text: str) -> str:
     ukrainian = not UKRAINIAN_LETTERS.isdisjoint(text)
     # Likewise one Persian-only letter (پ چ ژ گ ی ک ...) marks an Arabic-script name as Persian.
     persian = not PERSIAN_LETTERS.isdisjoint(text)
-    text = foreign_particles(text)
+    text = spell_particles(text)
     return " ".join(filter(None, [_fold_word(w, ukrainian, persian) for w in text.split(" ")]))

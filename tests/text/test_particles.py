@@ -1,4 +1,4 @@
-"""European name particles and a separate Mac in Arabic script (phrase-level romanisation)."""
+"""European name particles in Arabic and Cyrillic script, and a separate Mac in Arabic script."""
 
 from __future__ import annotations
 
@@ -14,6 +14,9 @@ from watchline.text import fold
         ("شوماخر فان دن بروك", "Schumacher van den Broek"),  # van, den: dropped on both sides
         ("شارل دي غول", "Charles de Gaulle"),
         ("ديفيد ماك آرثر", "David MacArthur"),  # ماك joined to its name, as Latin joins Mac
+        ("Вернер ФОН Браун", "Wernher von Braun"),  # фон is read fon letter by letter
+        ("Мацуи дус Сантус", "Matsui dos Santos"),
+        ("Карл-Теодор цу Гуттенберг", "Karl-Theodor zu Guttenberg"),
     ],
 )
 def test_particles_are_dropped_like_the_latin_ones(arabic: str, latin: str) -> None:
@@ -24,6 +27,7 @@ def test_a_particle_word_at_the_end_is_a_name() -> None:
     """Only a word before another word can be a particle; a last word is a name (Affleck Lu)."""
     assert fold("أفليك لو") == "afalik lu"
     assert fold("فان") == "fan"
+    assert fold("Браун Фон") == "braun fon"
 
 
 def test_mac_is_joined_to_the_next_word() -> None:

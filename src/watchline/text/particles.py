@@ -1,0 +1,52 @@
+"""European name particles as Arabic and Cyrillic script write them, spelt as Latin ones.
+
+Writers of those scripts keep a foreign name's particles as words of their own (فان دايك van
+Dyke, دي غول de Gaulle, Вернер фон Браун, Мацуи дус Сантус), and letter-by-letter romanisation
+gives ``fan``, ``di``, ``fon``, ``dus``: no particle the names layer knows, so they stayed as
+name parts the Latin spelling lacks. Spelt as the Latin particle, they are dropped on both
+sides alike. A phrase-level step, before words are romanised one by one: a word is a particle
+only before another word of the name (a last word is a name: Affleck Lu, أفليك لو). Where a
+script's romanisation already gives the Latin particle (ван, де, да, ди), nothing is needed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+ARABIC_PARTICLES = {
+    "فان": "van", "فون": "von", "دي": "de", "دو": "du", "لا": "la", "لو": "le", "دن": "den",
+    "دير": "der", "ديل": "del", "ديلا": "della", "دا": "da", "دوس": "dos", "داس": "das",
+    "تير": "ter",
+}  # fmt: skip
+CYRILLIC_PARTICLES = {"фон": "von", "дус": "dos", "цу": "zu", "дю": "du"}
+
+_ARABIC_LETTER = "[\u0620-\u064a\u0671-\u06d3\u06fa-\u06ff]"
+_CYRILLIC_LETTER = "[\u0400-\u04ff]"
+
+
+_Speller = tuple[re.Pattern[str], re.Pattern[str], Callable[[re.Match[str]], str]]
+
+
+def _speller(table: dict[str, str], letter: str) -> _Speller:
+    """(the script's letters, its particles before another word, their Latin spelling)."""
+    words = "|".join(table)
+    particle = re.compile(rf"(?<!\S)({words})(?=\s+{letter})", re.IGNORECASE)
+    return re.compile(letter), particle, lambda match: table[match.group(1).lower()]
+
+
+_SCRIPTS = (
+    _speller(ARABIC_PARTICLES, _ARABIC_LETTER),
+    _speller(CYRILLIC_PARTICLES, _CYRILLIC_LETTER),
+)
+# Mac/Mc written as a word of its own (ماك آرثر): joined, as Latin spellings join it.
+_MAC = re.compile(rf"(?<!\S)ماك\s+(?={_ARABIC_LETTER})")
+
+
+def spell_particles(text: str) -> str:
+    """``text`` with the particles of Arabic- and Cyrillic-script names spelt as Latin ones
+    and a separate ماك joined to its name (``ماك آرثر`` -> ``ماكآرثر``)."""
+    for script, particle, latin in _SCRIPTS:
+        if script.search(text) is not None:
+            text = particle.sub(latin, text)
+    return _MAC.sub("ماك", text)
