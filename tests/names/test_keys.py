@@ -138,6 +138,9 @@ def test_azerbaijani_and_uzbek_with_and_without_special_letters_meet(a: str, b: 
         ("خالد", "Khaled"),
         ("بغداد", "Baghdad"),
         ("قاسم", "Qasim"),
+        ("إبراهيم", "Avraham"),  # one name in Arabic and Hebrew (hand-reviewed table)
+        ("جوانا", "Johanna"),  # Joanna/Juana/Giovanna/Jeanne: one name across languages
+        ("Giovanna", "Jeanne"),
     ],
 )
 def test_arabic_script_and_latin_spellings_meet(a: str, b: str) -> None:
