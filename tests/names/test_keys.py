@@ -182,6 +182,12 @@ def test_phonetic_key_is_deterministic_and_non_empty() -> None:
     assert phonetic_key("ea") == "e"
 
 
+def test_an_initial_rh_is_read_r_but_not_an_inner_one() -> None:
+    """Rhonda is Ронда and روندا (runada); Sarhan's r and h are both sounded (سرحان)."""
+    assert phonetic_key("rhonda") == phonetic_key("runada") == phonetic_key("ronda")
+    assert phonetic_key("sarhan") != phonetic_key("saran")
+
+
 # The generated table (scripts/build_name_equivalents.py): one class per name across
 # languages, without the chains that one Wikidata cluster's nicknames, mislabels and short
 # syllables used to make (issue 3).

@@ -16,7 +16,9 @@ romanisation systems and European orthographies produce for one sound are merged
   ``p`` or ``v`` and writes them ``ب`` and ``ف``);
 * ``chr`` is ``kr`` (Greek-origin Christos/Christian), ``th`` is ``t``, ``dh`` is ``d``,
   ``q`` and ``ck`` are ``k``, ``x`` elsewhere is ``ks``, ``c`` is ``k`` unless before
-  ``e i y``; a word-final ``h`` after a vowel (Arabic ``-ah``) is silent;
+  ``e i y``; a word-final ``h`` after a vowel (Arabic ``-ah``) is silent, and so is the
+  ``h`` of a word-initial ``rh`` (Greek-origin and Welsh Rhonda, Rhys, Rhodes: Ронда,
+  روندا); inside a word ``rh`` stays, since romanised Arabic writes both (Sarhan);
 * repeated classes collapse (``mohammed`` = ``muhamad``).
 
 The key is deliberately coarse (it only proposes candidates; scoring decides) and cheap.
@@ -54,6 +56,8 @@ def skeleton(token: str) -> str:
     """
     if token[:1] == "x":
         token = "h" + token[1:]
+    elif token[:2] == "rh":
+        token = "r" + token[2:]
     token = _GLIDE_W.sub("", _FINAL_H.sub("", token))
     token = _DIGRAPH_RE.sub(_substitute, token)
     out: list[str] = []
