@@ -12,7 +12,7 @@ from watchline.text import fold
     ("arabic", "latin"),
     [
         ("شوماخر فان دن بروك", "Schumacher van den Broek"),  # van, den: dropped on both sides
-        ("شارل دي غول", "Charles de Gaulle"),
+        ("ألبرت فون برون", "Albert von Braun"),
         ("ديفيد ماك آرثر", "David MacArthur"),  # ماك joined to its name, as Latin joins Mac
         ("Вернер ФОН Браун", "Wernher von Braun"),  # фон is read fon letter by letter
         ("Мацуи дус Сантус", "Matsui dos Santos"),
@@ -27,6 +27,7 @@ def test_a_particle_word_at_the_end_is_a_name() -> None:
     """Only a word before another word can be a particle; a last word is a name (Affleck Lu)."""
     assert fold("أفليك لو") == "afalik lu"
     assert fold("فان") == "fan"
+    assert fold("لو وي") == "lu wi"  # Lu Wei: لو is also the Chinese surname Lu
     assert fold("Браун Фон") == "braun fon"
 
 

@@ -7,6 +7,9 @@ name parts the Latin spelling lacks. Spelt as the Latin particle, they are dropp
 sides alike. A phrase-level step, before words are romanised one by one: a word is a particle
 only before another word of the name (a last word is a name: Affleck Lu, أفليك لو). Where a
 script's romanisation already gives the Latin particle (ван, де, да, ди), nothing is needed.
+Words that are also names are left alone: دي is Dee or Di, دو and لو the Chinese surnames
+Du and Lu, لا, دا and دي the particles la, da and de; a name losing a part costs more than
+a particle kept.
 """
 
 from __future__ import annotations
@@ -15,9 +18,8 @@ import re
 from collections.abc import Callable
 
 ARABIC_PARTICLES = {
-    "فان": "van", "فون": "von", "دي": "de", "دو": "du", "لا": "la", "لو": "le", "دن": "den",
-    "دير": "der", "ديل": "del", "ديلا": "della", "دا": "da", "دوس": "dos", "داس": "das",
-    "تير": "ter",
+    "فان": "van", "فون": "von", "دن": "den", "دير": "der", "ديل": "del", "ديلا": "della",
+    "دوس": "dos", "داس": "das", "تير": "ter",
 }  # fmt: skip
 CYRILLIC_PARTICLES = {"фон": "von", "дус": "dos", "цу": "zu", "дю": "du"}
 
