@@ -61,3 +61,18 @@ def test_learned_costs_only_against_parts_seen_in_latin(monkeypatch: MonkeyPatch
     vocab = both.index.vocab
     latin = vocab.latin.view
     assert latin[vocab.ids["gigi"]] and not latin[vocab.ids[fold("Джиджи")]]
+
+
+def test_a_listed_name_one_letter_from_another_is_not_it() -> None:
+    """Fedotov is a listed surname, so a query "Fedotov" is that name, not a typo of Fedorov;
+    Havryliuk and Gavrilyuk share a phonetic key (Ukrainian h, Russian g): one name."""
+    screener = Screener(
+        [
+            Entity.build("fedorov", "Person", {"name": ["Фёдоров Николай Владимирович"]}),
+            Entity.build("fedotov", "Person", {"name": ["Федотов Максим"]}),
+            Entity.build("gavrilyuk", "Person", {"name": ["Гаврилюк Микола Тарасович"]}),
+            Entity.build("havryliuk", "Person", {"name": ["Havryliuk Taras"]}),
+        ]
+    )
+    assert [h.entity_id for h in screener.screen(Query("Nikolay Fedotov"))] == []
+    assert [h.entity_id for h in screener.screen(Query("Mykola Havryliuk"))] == ["gavrilyuk"]

@@ -66,13 +66,14 @@ from watchline.matching.skeleton import (
     vowel_class,
 )
 from watchline.matching.strings import lev, objects
-from watchline.matching.tokens import canonical, known_name
+from watchline.matching.tokens import canonical, known_name, phonetic
 
 if TYPE_CHECKING:
     from watchline.matching.vocab import Vocab
 
 KNOWN_NAME_FACTOR = 0.85
-KNOWN_NAME_BELOW = 0.85  # closer pairs are spelling variants of one name, never discounted
+KNOWN_NAME_BELOW = 0.9  # closer pairs are spelling variants of one name, never discounted
+SOUND_ALIKE_FROM = 0.85  # from here up, pairs with one phonetic key are spelling variants too
 FLOOR = 0.55
 
 
@@ -164,7 +165,7 @@ def pair_similarity(
     sims = what_names_say(query, qi, vocab, pid, sims)
     sims = np.maximum(sims, views.learned(query, qi, vocab, pid, query.abjad[qi], ARABIC_COSTS))
     if discount:
-        sims = np.where(_discounted(query, qi, sims), sims * KNOWN_NAME_FACTOR, sims)
+        sims = np.where(_discounted(query, qi, vocab, pid, sims), sims * KNOWN_NAME_FACTOR, sims)
     out: np.ndarray = np.where(sims < FLOOR, 0.0, sims).astype(np.float64)
     return out
 
@@ -190,8 +191,19 @@ def _spelling_views(
     return [*found, *views.pronounced(query, qi, vocab, pid)]
 
 
-def _discounted(query: QueryParts, qi: IntArray, sims: np.ndarray) -> np.ndarray:
+def _discounted(
+    query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray, sims: np.ndarray
+) -> np.ndarray:
+    """Pairs whose query part is a listed name and only near the listed part: one letter
+    apart in a name of seven or eight (Fedotov/Fedorov, Safarov/Jafarov) is another name,
+    unless the two share a phonetic key, which only romanisation habits change
+    (Havryliuk/Gavrilyuk: Ukrainian h for Russian g)."""
     out: np.ndarray = spelt_as_listed(query, qi) & (sims < KNOWN_NAME_BELOW)
+    near = np.flatnonzero(out & (sims >= SOUND_ALIKE_FROM))
+    if len(near):
+        heard = [phonetic(t) for t in query.tokens[qi[near]].tolist()]
+        same = [key == vocab.phon[int(p)] for key, p in zip(heard, pid[near], strict=True)]
+        out[near[np.array(same, dtype=np.bool_)]] = False
     return out
 
 
@@ -212,7 +224,7 @@ def pair_reasons(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -
     notes = (
         (distinct & (arabic < after), "two different known names"),
         (roles & (arabic < after), "a surname is not a patronymic"),
-        (_discounted(query, qi, final), "the query part is itself a listed name"),
+        (_discounted(query, qi, vocab, pid, final), "the query part is itself a listed name"),
     )
     out: list[str] = []
     for k in range(len(qi)):
