@@ -14,9 +14,16 @@ from watchline.matching.pronounce import (
     READINGS,
     arabic_heard,
     arabic_written,
+    dutch_reading,
     english_reading,
     french_reading,
+    german_reading,
+    hungarian_reading,
+    italian_reading,
+    pinyin_reading,
+    polish_reading,
     spanish_reading,
+    turkish_reading,
 )
 from watchline.model import Entity
 
@@ -44,12 +51,107 @@ READ_AS: list[tuple[Callable[[str], str], str, str]] = [
     (spanish_reading, "julieta", "khulieta"),  # j is kh
     (spanish_reading, "guillermo", "giyermo"),  # gu before e, ll
     (spanish_reading, "ramalho", "ramalyo"),  # Portuguese lh
+    (german_reading, "sachs", "zaks"),  # s before a vowel is z, chs is ks: Закс
+    (german_reading, "schneider", "shnayder"),  # sch, ei: Шнайдер
+    (german_reading, "stein", "shtayn"),  # initial st: Штайн
+    (german_reading, "neumann", "noymann"),  # eu: Нойман
+    (german_reading, "lehmann", "lemann"),  # a vowel's lengthening h is mute
+    (german_reading, "nitsche", "niche"),  # tsch: Ниче
+    (german_reading, "westheimer", "vestkhaymer"),  # w, s+th is not th: Вестхаймер
+    (german_reading, "volker", "folker"),  # v is f: Фолькер
+    (german_reading, "dschiris", "dzhiris"),  # dsch writes a foreign j: Джирис
+    (dutch_reading, "hintjens", "khintyens"),  # h, j is y
+    (dutch_reading, "wauters", "vauters"),  # w, au: Ваутерс
+    (dutch_reading, "dijk", "deyk"),  # ij: Дейк
+    (dutch_reading, "hoekstra", "khukstra"),  # oe: Хукстра
+    (dutch_reading, "bosch", "bos"),  # final sch: Бос
+    (dutch_reading, "gogh", "khokh"),  # g and gh: Хох
+    (dutch_reading, "koesjnir", "kushnir"),  # oe, sj: Кушнир
+    (dutch_reading, "chroesjtsjov", "khrushchov"),  # ch, sj, tsj: Хрущёв
+    (italian_reading, "giuseppe", "dzhuzeppe"),  # gi before a vowel, s between vowels
+    (italian_reading, "luciano", "luchano"),  # ci before a vowel: Лучано
+    (italian_reading, "angelo", "andzhelo"),  # g before e: Анджело
+    (italian_reading, "sciascia", "shasha"),  # sci: Шаша
+    (italian_reading, "chiara", "kiara"),  # ch is hard: Кьяра
+    (hungarian_reading, "jozsef", "yozhef"),  # j, zs: Йожеф
+    (hungarian_reading, "nagy", "nad"),  # final gy: Надь
+    (hungarian_reading, "gyula", "dyula"),  # gy before a vowel: Дьюла
+    (hungarian_reading, "sandor", "shandor"),  # s: Шандор
+    (hungarian_reading, "szabo", "sabo"),  # sz: Сабо
+    (hungarian_reading, "kocsis", "kochish"),  # cs: Кочиш
+    (hungarian_reading, "ferenc", "ferents"),  # c: Ференц
+    (polish_reading, "jurhialewicz", "yurkhyalevich"),  # h, soft i, w, cz: Юргялевич
+    (polish_reading, "zbigniew", "zbignev"),  # ie: Збигнев
+    (polish_reading, "grzegorz", "gzhegozh"),  # rz: Гжегож
+    (polish_reading, "szczepanski", "shchepanski"),  # szcz: Щепаньский
+    (polish_reading, "wojciech", "voytsekh"),  # w, j, c, ie, ch: Войцех
+    (polish_reading, "jastrzebowska", "yastshebovska"),  # rz after t is sh: Ястшембовска
+    (polish_reading, "przybysz", "pshybysh"),  # and after p: Пшибыш
+    (turkish_reading, "civan", "dzhivan"),  # c: Дживан, جوان
+    (turkish_reading, "gokcek", "gokdzhek"),  # c (the folded ö reads as o)
+    (turkish_reading, "aghca", "aghdzha"),  # Ağca folds to aghca: ğ is written
+    (pinyin_reading, "cai", "tsay"),  # c, ai: Цай, تساي
+    (pinyin_reading, "jiang", "tszyan"),  # j, ia, ng: Цзян
+    (pinyin_reading, "xiaoping", "syaopin"),  # x: Сяопин
+    (pinyin_reading, "zhou", "chzhou"),  # zh: Чжоу
+    (pinyin_reading, "renqiong", "zhentsyun"),  # r, q, iong: Жэньцюн
+    (pinyin_reading, "xu", "syuy"),  # u after x is ü: Сюй
+    (pinyin_reading, "si", "sy"),  # i after s, z, c: Сы
+    (pinyin_reading, "schneider", "schneider"),  # not a run of Pinyin syllables
+    (pinyin_reading, "jang", "jang"),  # j only before i or u: Korean Jang is no Pinyin
+    (pinyin_reading, "cho", "cho"),  # a bare o only after a labial
+]
+
+# Spellings that a language pronounces alike (the reading is what a transcriber writes).
+READ_ALIKE: list[tuple[Callable[[str], str], str, str]] = [
+    (german_reading, "voss", "foss"),  # v is f
+    (dutch_reading, "bosch", "bos"),  # a final sch is s
+    (hungarian_reading, "nagy", "nad"),  # a final gy is d
+    (polish_reading, "wozniak", "vozniak"),  # w is v
+]
+
+# Pairs of different names that a careless rule would read alike, and each language keeps apart.
+READ_APART: list[tuple[Callable[[str], str], str, str]] = [
+    (german_reading, "westheimer", "westeimer"),  # th only where it is not s+h
+    (dutch_reading, "schouten", "souten"),  # an initial sch is skh
+    (italian_reading, "chiara", "ciara"),  # ch hard, c before i soft
+    (hungarian_reading, "szabo", "sabo"),  # sz is s, s is sh
+    (polish_reading, "rzepa", "zepa"),  # rz is zh
+    (turkish_reading, "cem", "chem"),  # c is dzh, ç (folded ch) is ch
+    (pinyin_reading, "xi", "shi"),  # x is s, sh is sh
+    (pinyin_reading, "zhi", "zi"),  # zh is chzh, z is tsz
 ]
 
 
 @pytest.mark.parametrize(("reading", "spelt", "heard"), READ_AS)
 def test_reading(reading: Callable[[str], str], spelt: str, heard: str) -> None:
     assert reading(spelt) == heard
+
+
+@pytest.mark.parametrize(("reading", "one", "other"), READ_ALIKE)
+def test_spellings_read_alike(reading: Callable[[str], str], one: str, other: str) -> None:
+    assert reading(one) == reading(other)
+
+
+@pytest.mark.parametrize(("reading", "one", "other"), READ_APART)
+def test_names_read_apart(reading: Callable[[str], str], one: str, other: str) -> None:
+    assert reading(one) != reading(other)
+
+
+def test_every_language_has_readings_and_pairs_that_stay_apart() -> None:
+    """Each language in ``READINGS`` is pinned by the tables above, not only exercised."""
+    tested = {reading for reading, _, _ in READ_AS}
+    apart = {reading for reading, _, _ in READ_APART}
+    for language, reading in READINGS:
+        assert reading in tested, language
+        assert reading in apart or language in ("French", "English", "Spanish"), language
+
+
+@given(st.from_regex(r"(?:zh|ch|sh|[bdfgjklmnpqrstwxyz])?[aeiou]{1,2}n?g?", fullmatch=True))
+def test_pinyin_reads_only_what_it_parses(syllable: str) -> None:
+    """A part that is not a run of Pinyin syllables reads as itself, and pays nothing."""
+    word = syllable + "vr"  # v and a final r after a consonant are no Pinyin
+    assert pinyin_reading(word) == word
 
 
 @given(st.text(max_size=30))
@@ -100,3 +202,26 @@ def test_view_only_for_parts_we_romanised(monkeypatch: pytest.MonkeyPatch) -> No
     assert _hit("Jacques Arnault", "Zhak Arno")[0] < 0.65
     monkeypatch.setattr(views, "PRONOUNCED_FACTOR", 0.0)
     assert _hit("Jacques Arnault", "Жак Арно")[0] < 0.65
+
+
+# A listed name, its rendering by ear in another script, and the language whose reading finds it.
+HEARD: list[tuple[str, str, str]] = [
+    ("Paula Sachs", "باولا زاكس", "German"),
+    ("Jozsef Nagy", "Йожеф Надь", "Hungarian"),
+    ("Dirk Hoekstra", "Дирк Хукстра", "Dutch"),
+    ("Giuseppe Luciano", "Джузеппе Лучано", "Italian"),
+    ("Zbigniew Wojciech", "Збигнев Войцех", "Polish"),
+    ("Cevat Civan", "Джеват Дживан", "Turkish"),
+]
+
+
+@pytest.mark.parametrize(("listed", "query", "language"), HEARD)
+def test_view_finds_names_heard_in_each_language(listed: str, query: str, language: str) -> None:
+    score, how = _hit(listed, query)
+    assert score >= 0.65
+    assert any(f"pronounced as {language} spelling reads" in h for h in how)
+
+
+def test_a_reading_does_not_make_another_name_alike() -> None:
+    """Zaki is not Sachs read as German: one shared sound leaves the pair below a hit."""
+    assert _hit("Paula Sachs", "باولا زاكي")[0] < 0.65

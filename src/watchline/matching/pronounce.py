@@ -8,18 +8,27 @@ here rewrite a folded Latin part (a-z) as it is pronounced under one language's 
 rules, in the letters our romaniser writes for Cyrillic (kh, zh, sh, ch, ts, y for the
 glide), so that the rendering and the reading can be compared directly.
 
-Each reading is a general rule set of that language's spelling, not a list of names: a
-part is read in every language and the best reading wins (``views.pronounced``), since the
-Latin spelling does not say which language it is. Rules are applied in order; a rule
-writes its output in capitals, which later rules do not match, and the reading is
-lowercased at the end. Every function is pure and total: any string gives a string of
-a-z letters (possibly empty).
+Each reading is a general rule set of that language's spelling (the tables live in
+``spellings.py``), not a list of names: a part is read in every language and the best
+reading wins (``views.pronounced``), since the Latin spelling does not say which language it
+is. Rules are applied in order; a rule writes its output in capitals, which later rules do
+not match, and the reading is lowercased at the end. Every function is pure and total: any
+string gives a string of a-z letters (possibly empty).
+
+Each language costs one cached view per listed part and, for a query romanised from another
+script only, one kernel comparison per candidate pair whose reading is new (neither the
+spelling nor an earlier language's reading). A reading that returns the part itself (Pinyin
+for a part that is no run of Pinyin syllables, Turkish for one without c or j) costs nothing
+per query. Where two languages read a part alike, the explanation names the one listed
+first in ``READINGS``.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from watchline.matching import spellings
 
 _Rules = tuple[tuple[re.Pattern[str], str], ...]
 
@@ -28,104 +37,17 @@ def _compile(rules: tuple[tuple[str, str], ...]) -> _Rules:
     return tuple((re.compile(pattern), replacement) for pattern, replacement in rules)
 
 
-# French: silent final consonants, vowel digraphs, nasal vowels, soft c/g, u as [y].
-_FRENCH = _compile(
-    (
-        (r"(?:er|ez|et)$", "E"),  # Chevrier, Jacquet: -ier, -et are [e]
-        (r"(?<=[aeiouy])(?:l?[tdxz]|c?ts?|ds|s)$", ""),  # Legault, Marois, Dutoit, Lanoux
-        (r"(?<=[bcdfghjklmnpqrsvwz])(?:ts|ds|[tdsxz])$", ""),  # Hébert, Bonnard
-        (r"(?<=[^aeiouyE])e[sz]?$", ""),  # a final e is mute: Françoise, Annette
-        (r"gu(?=[eiy])", "G"),
-        (r"(?<=[aeiouy])ill", "Y"),  # Taillandier
-        (r"eau|au", "O"),
-        (r"oin(?=[bcdfghjklpqrstvwxz]|$)", "UEN"),
-        (r"ien(?=[bcdfghjklpqrstvwxz]|$)", "YEN"),
-        (r"(?:ai|ei|[iy])[nm](?=[bcdfghjklpqrstvwxz]|$)", "EN"),  # Guillaumin, Alain
-        (r"[ae][nm](?=[bcdfghjklpqrstvwxz]|$)", "AN"),  # Laurent, Descamps
-        (r"u[nm](?=[bcdfghjklpqrstvwxz]|$)", "EN"),
-        (r"oi|oy", "UA"),  # Marois, Dutoit
-        (r"ou", "U"),
-        (r"ai|ei|eu|oeu", "E"),
-        (r"ill", "IY"),  # Guillaumin
-        (r"gn", "NY"),  # Haigneré
-        (r"ch|sch", "SH"),
-        (r"c(?=[eiyEIY])", "S"),
-        (r"cqu|qu|cq|ck|cc|q|c|k", "K"),
-        (r"g(?=[eiyEIY])|j", "ZH"),
-        (r"ph", "F"),
-        (r"th", "T"),
-        (r"(?<=[aeiouyAEIOUY])s(?=[aeiouyAEIOUY])", "Z"),
-        (r"x", "KS"),
-        (r"w", "V"),
-        (r"h", ""),
-        (r"(?<=[bcdfgklmnprstvzBCDFGKLMNPRSTVZ])u", "YU"),  # Dutoit: Дютуа
-        (r"y(?=[aeiouAEIOU])", "Y"),
-        (r"y", "I"),
-    )
-)
-
-# English: magic e, vowel teams, j as dzh, w as u, initial h as kh, silent gh.
-_ENGLISH = _compile(
-    (
-        (r"(?<![aeiou])a(?=[bcdfgklmnprstvz]e$)", "EY"),  # Yale
-        (r"(?<![aeiou])i(?=[bcdfgklmnprstvz]e$)", "AY"),
-        (r"(?<![aeiou])o(?=[bcdfgklmnprstvz]e$)", "OU"),
-        (r"(?<![aeiouq])u(?=[bcdfgklmnprstvz]e$)", "YU"),
-        (r"(?<=[bcdfgkmnprstvz])le$", "L"),
-        (r"(?<=[aeiouy])s(?=e$)", "Z"),  # Clouse
-        (r"(?<=[^aeiouy])e$", ""),  # a final e is mute: Jayne
-        (r"^wr", "R"),  # w and k are mute before an initial r, n: Wright, Knight
-        (r"^kn", "N"),
-        (r"(?<=h)ugh", "YU"),  # Hugh, Fitzhugh
-        (r"igh", "AY"),
-        (r"augh|ough", "O"),
-        (r"^gh", "G"),
-        (r"gh", ""),
-        (r"ow(?=e|$)", "OU"),  # Howey
-        (r"ey$|(?<=[bcdfgklmnprstvz])y$|ie$", "I"),  # Howey, Foley
-        (r"ay|ai|ey|ei", "EY"),  # Jaycee, Jayne
-        (r"ee|ea", "I"),  # Jaycee, Wheat
-        (r"ew|eu", "YU"),  # Ewen, Beulah
-        (r"ou|ow", "AU"),  # Clouse
-        (r"aw", "O"),
-        (r"oo", "U"),
-        (r"wh|^w(?=[aeiouy])", "U"),  # Wheat, William
-        (r"w", "V"),
-        (r"tch", "CH"),
-        (r"dge|ge$|j", "DZH"),  # Jaycee
-        (r"sh", "SH"),
-        (r"ch", "CH"),
-        (r"ph", "F"),
-        (r"th", "T"),
-        (r"tz", "TS"),
-        (r"c(?=[eiyEIY])", "S"),
-        (r"ck|cc|c|k|q", "K"),
-        (r"x", "KS"),
-        (r"(?<=[aeiouyAEIOUY])h", ""),  # Beulah
-        (r"h", "KH"),  # Hugh, Howey: Хью, Хоуи
-        (r"y(?=[aeiouAEIOU])", "Y"),
-        (r"y", "I"),
-    )
-)
-
-# Spanish and Portuguese: j and soft g as kh, ll as y, lh/nh as ly/ny, silent h.
-_SPANISH = _compile(
-    (
-        (r"gu(?=[ei])", "G"),
-        (r"j|g(?=[ei])", "KH"),  # Julieta: خوليتا, Alejandro
-        (r"ll", "Y"),
-        (r"lh", "LY"),  # Ramalho
-        (r"nh", "NY"),
-        (r"qu", "K"),
-        (r"ch", "CH"),
-        (r"c(?=[ei])|z", "S"),
-        (r"c", "K"),
-        (r"x", "KS"),
-        (r"h", ""),
-        (r"y(?=[aeiou])", "Y"),
-        (r"y", "I"),
-    )
-)
+_FRENCH = _compile(spellings.FRENCH)
+_ENGLISH = _compile(spellings.ENGLISH)
+_SPANISH = _compile(spellings.SPANISH)
+_GERMAN = _compile(spellings.GERMAN)
+_DUTCH = _compile(spellings.DUTCH)
+_ITALIAN = _compile(spellings.ITALIAN)
+_HUNGARIAN = _compile(spellings.HUNGARIAN)
+_POLISH = _compile(spellings.POLISH)
+_TURKISH = _compile(spellings.TURKISH)
+_PINYIN = _compile(spellings.PINYIN)
+_PINYIN_WORD = re.compile(f"(?:{spellings.PINYIN_SYLLABLE})+")
 
 
 _NOT_LATIN = re.compile(r"[^a-z]")
@@ -156,10 +78,55 @@ def spanish_reading(token: str) -> str:
     return _read(token, _SPANISH)
 
 
+def german_reading(token: str) -> str:
+    """A folded part as a German spelling is pronounced (Sachs: zaks, Schneider: shnayder)."""
+    return _read(token, _GERMAN)
+
+
+def dutch_reading(token: str) -> str:
+    """A folded part as a Dutch or Flemish spelling is pronounced (Hintjens: khintyens)."""
+    return _read(token, _DUTCH)
+
+
+def italian_reading(token: str) -> str:
+    """A folded part as an Italian spelling is pronounced (Giuseppe: dzhuzeppe)."""
+    return _read(token, _ITALIAN)
+
+
+def hungarian_reading(token: str) -> str:
+    """A folded part as a Hungarian spelling is pronounced (Jozsef: yozhef, Nagy: nad)."""
+    return _read(token, _HUNGARIAN)
+
+
+def polish_reading(token: str) -> str:
+    """A folded part as a Polish spelling is pronounced (Jurhialewicz: yurkhyalevich)."""
+    return _read(token, _POLISH)
+
+
+def turkish_reading(token: str) -> str:
+    """A folded part as a Turkish or Azerbaijani spelling is pronounced (Civan: dzhivan)."""
+    return _read(token, _TURKISH)
+
+
+def pinyin_reading(token: str) -> str:
+    """A folded part as Hanyu Pinyin is pronounced, in the Palladius letters (Cai: tsay,
+    Jiang: tszyan), if it is a run of Pinyin syllables; any other part reads as itself, so
+    that only a part spelt like Chinese pays for this reading."""
+    rules = _PINYIN if _PINYIN_WORD.fullmatch(_NOT_LATIN.sub("", token.lower())) else ()
+    return _read(token, rules)
+
+
 READINGS = (
     ("French", french_reading),
     ("English", english_reading),
     ("Spanish", spanish_reading),
+    ("German", german_reading),
+    ("Dutch", dutch_reading),
+    ("Italian", italian_reading),
+    ("Hungarian", hungarian_reading),
+    ("Polish", polish_reading),
+    ("Turkish", turkish_reading),
+    ("Pinyin", pinyin_reading),
 )
 
 

@@ -19,9 +19,9 @@ Several views of a pair (each computed in ``views.py``, with its factor); the be
   against a listed part seen written in Latin, an edit distance with costs learned from
   real name pairs of that script family (``learned.py``), scaled by ``LEARNED_FACTOR``
   (Sokolow/سوكولوف, Kohn/كون: foreign names through Arabic script; Gigi/Джиджи);
-* pronounced: with the same gate, the query part against the listed part as French,
-  English or Spanish spelling is pronounced (``pronounce.py``: Legault/Лего,
-  Jaycee/Джейси, Julieta/خوليتا), scaled by ``PRONOUNCED_FACTOR``;
+* pronounced: with the same gate, the query part against the listed part as the spelling
+  of each of ten languages is pronounced (``pronounce.py``, ``spellings.py``: Legault/Лего,
+  Jaycee/Джейси, Julieta/خوليتا, Sachs/زاكس), scaled by ``PRONOUNCED_FACTOR``;
 * article: across Arabic script, a Latin part with the article glued on against the same
   name without it (Essaid/السعيد, ``articles.py``), scaled by ``ARTICLE_FACTOR``;
 * other forms: an unknown spelling against the closest form of the known name on the
