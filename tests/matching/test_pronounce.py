@@ -48,6 +48,11 @@ READ_AS: list[tuple[Callable[[str], str], str, str]] = [
     (english_reading, "beulah", "byula"),  # eu, h after a vowel mute
     (english_reading, "brinkley", "brinkli"),  # final -ey
     (english_reading, "wright", "rayt"),  # igh
+    (english_reading, "james", "dzheyms"),  # magic e before a final s: Джеймс
+    (english_reading, "reeves", "rivz"),  # final -es after a voiced consonant: Ривз
+    (english_reading, "charles", "charlz"),  # Чарльз
+    (english_reading, "rhodes", "roudz"),  # initial rh: Родс
+    (english_reading, "wade", "ueyd"),  # initial w before a magic-e vowel
     (spanish_reading, "julieta", "khulieta"),  # j is kh
     (spanish_reading, "guillermo", "giyermo"),  # gu before e, ll
     (spanish_reading, "ramalho", "ramalyo"),  # Portuguese lh
@@ -225,3 +230,21 @@ def test_view_finds_names_heard_in_each_language(listed: str, query: str, langua
 def test_a_reading_does_not_make_another_name_alike() -> None:
     """Zaki is not Sachs read as German: one shared sound leaves the pair below a hit."""
     assert _hit("Paula Sachs", "باولا زاكي")[0] < 0.65
+
+
+def test_novel_readings_filled_at_build_equal_the_per_part_function() -> None:
+    """The build fills the novel-readings bits from the reading views at once; a part
+    added later gets them from the function itself: both must agree."""
+    from watchline.matching import Screener
+    from watchline.matching.pronounce import novel_readings
+    from watchline.model import Entity
+
+    names = ["Paula Sachs", "Hintjens Julieta", "Legault Jaycee", "Cai Xiaoping", "Jozsef Nagy"]
+    screener = Screener(
+        [Entity.build(f"e{i}", "Person", {"name": [n]}) for i, n in enumerate(names)]
+    )
+    vocab = screener.index.vocab
+    values, known = vocab.views[("tokens", novel_readings)]
+    assert known[: len(vocab)].all()
+    assert [int(v) for v in values[: len(vocab)]] == [novel_readings(t) for t in vocab.tokens]
+    assert novel_readings("sachs") & 1 << 3  # German reads it anew: zaks

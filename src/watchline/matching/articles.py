@@ -55,21 +55,21 @@ def has_article(token: str) -> bool:
 def glued_article(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
     """Similarity of the article-less part with the other part, times the factor."""
     out = np.zeros(len(qi))
-    idx = np.flatnonzero(query.abjad[qi] & vocab.latin.view[pid])
-    if len(idx):  # an Arabic-script query part against a listed Latin one with an article
+    if query.abjad.any():  # an Arabic-script query part against a listed Latin one with it
+        idx = np.flatnonzero(query.abjad[qi] & vocab.latin.view[pid])
         idx = idx[vocab.view(pid[idx], "tokens", has_article).astype(np.bool_)]
-        stems = vocab.view(pid[idx], "tokens", stem_form)
-        written = vocab.view(pid[idx], "tokens", stem_written)
-        out[idx] = _best(stems, written, query.form[qi[idx]], query.abjad_cons[qi[idx]])
-    idx = np.flatnonzero(vocab.abjad.view[pid])
-    if len(idx):  # a query part with an article against a listed part from Arabic script
-        # per query part (a few per query), not per pair (thousands)
-        query_stems = objects([stem_form(t) for t in query.tokens.tolist()])
-        idx = idx[(query_stems != "")[qi[idx]]]
-        written = objects([stem_written(t) for t in query.tokens[qi[idx]].tolist()])
-        other = vocab.arrays["form"].view[pid[idx]]
-        other_written = vocab.view(pid[idx], "tokens", abjad_consonants)
-        out[idx] = _best(query_stems[qi[idx]], written, other, other_written)
+        if len(idx):
+            stems = vocab.view(pid[idx], "tokens", stem_form)
+            written = vocab.view(pid[idx], "tokens", stem_written)
+            out[idx] = _best(stems, written, query.form[qi[idx]], query.abjad_cons[qi[idx]])
+    glued = query.stem != ""
+    if glued.any():  # a query part with it against a part listed from Arabic script
+        idx = np.flatnonzero(glued[qi] & vocab.abjad.view[pid])
+        if len(idx):
+            written = objects([stem_written(t) for t in query.tokens[qi[idx]].tolist()])
+            other = vocab.arrays["form"].view[pid[idx]]
+            other_written = vocab.view(pid[idx], "tokens", abjad_consonants)
+            out[idx] = _best(query.stem[qi[idx]], written, other, other_written)
     return out * ARTICLE_FACTOR
 
 

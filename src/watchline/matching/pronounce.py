@@ -130,6 +130,21 @@ READINGS = (
 )
 
 
+def novel_readings(token: str) -> int:
+    """Bit ``i`` set when language ``i`` of :data:`READINGS` reads the part as neither its
+    spelling nor an earlier language's reading: only those readings are worth comparing.
+    A per-part view, cached once per vocabulary part (``Vocab.view``), so that a query does
+    one integer test per language instead of comparing every reading with every other."""
+    seen = {token}
+    bits = 0
+    for bit, (_, reading) in enumerate(READINGS):
+        heard = reading(token)
+        if heard not in seen:
+            bits |= 1 << bit
+            seen.add(heard)
+    return bits
+
+
 # Per-pair helpers of the Arabic side (query parts repeat): bounded, as in ``skeleton.py``;
 # the readings themselves are cached once per vocabulary part by ``Vocab.view``.
 ARABIC_CACHE = 1 << 16

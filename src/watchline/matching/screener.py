@@ -27,7 +27,7 @@ from watchline.matching.score import (
     name_contributions,
     similarity_floor,
 )
-from watchline.matching.similarity import listed_views
+from watchline.matching.similarity import warm_listed_views
 from watchline.matching.skeleton import vowels_guessed
 from watchline.matching.tokens import tokenize
 from watchline.model import Entity
@@ -72,7 +72,7 @@ class Screener:
 
     def __init__(self, entities: Iterable[Entity] = (), index: NameIndex | None = None) -> None:
         self.index = index if index is not None else NameIndex.build(entities)
-        self.index.vocab.warm(listed_views())
+        warm_listed_views(self.index.vocab)
 
     def add(self, entity: Entity) -> None:
         """Index a new or amended entity (replaces an earlier version with the same id)."""

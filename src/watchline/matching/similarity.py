@@ -102,6 +102,7 @@ class QueryParts:
         "optional",
         "patronymic",
         "short",
+        "stem",
         "tiny",
         "tokens",
         "unit",
@@ -135,6 +136,7 @@ class QueryParts:
         self.optional = optional_factors(tokens)
         self.loose = objects([vowel_class(f) for f in forms])
         self.abjad_cons = objects([abjad_consonants(t) for t in tokens])
+        self.stem = objects([stem_form(t) for t in tokens])
         self.cross = abjad if cross is None else cross
 
     @classmethod
@@ -188,7 +190,9 @@ def _spelling_views(
     found.append(("the same name with its article glued on", glued_article(query, qi, vocab, pid)))
     alphabets = views.learned(query, qi, vocab, pid, ~query.abjad[qi], ALPHABET_COSTS)
     found.append(("learned from real cross-script pairs", alphabets))
-    return [*found, *views.pronounced(query, qi, vocab, pid)]
+    if query.cross.any():  # else the pronounced view has nothing to read
+        best = np.maximum.reduce([best, *(view for _, view in found[-4:])])
+    return [*found, *views.pronounced(query, qi, vocab, pid, best)]
 
 
 def _discounted(
@@ -253,3 +257,9 @@ def listed_views() -> tuple[tuple[str, Callable[[str], object]], ...]:
         *(("tokens", reading) for _, reading in READINGS),
         *KNOWLEDGE_VIEWS,
     )
+
+
+def warm_listed_views(vocab: Vocab) -> None:
+    """Compute every per-part view of :func:`listed_views` for every listed part now."""
+    vocab.warm(listed_views())
+    views.warm_novel_readings(vocab)

@@ -53,14 +53,18 @@ FRENCH = (
 
 # English: magic e, vowel teams, j as dzh, w as u, initial h as kh, silent gh.
 ENGLISH = (
-    (r"(?<![aeiou])a(?=[bcdfgklmnprstvz]e$)", "EY"),  # Yale
-    (r"(?<![aeiou])i(?=[bcdfgklmnprstvz]e$)", "AY"),
-    (r"(?<![aeiou])o(?=[bcdfgklmnprstvz]e$)", "OU"),
-    (r"(?<![aeiouq])u(?=[bcdfgklmnprstvz]e$)", "YU"),
+    (r"(?<![aeiou])a(?=[bcdfgklmnprstvz]es?$)", "EY"),  # Yale, James
+    (r"(?<![aeiou])i(?=[bcdfgklmnprstvz]es?$)", "AY"),  # Hynes
+    (r"(?<![aeiou])o(?=[bcdfgklmnprstvz]es?$)", "OU"),  # Jones
+    (r"(?<![aeiouq])u(?=[bcdfgklmnprstvz]es?$)", "YU"),
     (r"(?<=[bcdfgkmnprstvz])le$", "L"),
     (r"(?<=[aeiouy])s(?=e$)", "Z"),  # Clouse
+    # a final -es after one consonant is the mute e and an s: Reeves, Charles, Hughes are
+    # Ривз, Чарльз, Хьюз; James and Hawkes Джеймс, Хокс
+    (r"(?<=[bdghlrv])es$", "Z"),
+    (r"(?<=[fkmnpt])es$", "S"),
     (r"(?<=[^aeiouy])e$", ""),  # a final e is mute: Jayne
-    (r"^wr", "R"),  # w and k are mute before an initial r, n: Wright, Knight
+    (r"^wr|^rh", "R"),  # w and k are mute before an initial r, n: Wright, Knight; Rhodes
     (r"^kn", "N"),
     (r"(?<=h)ugh", "YU"),  # Hugh, Fitzhugh
     (r"igh", "AY"),
@@ -75,7 +79,7 @@ ENGLISH = (
     (r"ou|ow", "AU"),  # Clouse
     (r"aw", "O"),
     (r"oo", "U"),
-    (r"wh|^w(?=[aeiouy])", "U"),  # Wheat, William
+    (r"wh|^w(?=[aeiouyAEIOUY])", "U"),  # Wheat, William, Wade
     (r"w", "V"),
     (r"tch", "CH"),
     (r"dge|ge$|j", "DZH"),  # Jaycee

@@ -270,6 +270,18 @@ class Vocab:
         out: np.ndarray = values[pid]
         return out
 
+    def fill(
+        self, pid: IntArray, key: str, view: Callable[[str], object], values: np.ndarray
+    ) -> None:
+        """Store ``values`` as ``view`` of parts ``pid``, computed some faster way (from other
+        views, for many parts at once); ``view`` itself then only serves parts added later."""
+        stored, known = self.views.get((key, view), (_NO_VALUES, _NO_FLAGS))
+        if len(stored) < len(self):
+            stored, known = _grown(stored, len(self)), _grown(known, len(self))
+        self.views[(key, view)] = (stored, known)
+        stored[pid] = values
+        known[pid] = True
+
     def warm(self, views: Sequence[tuple[str, Callable[[str], object]]]) -> None:
         """Compute ``views`` for every part now, so that no query pays for a first sight.
 
