@@ -45,3 +45,16 @@ def test_view_computes_each_part_once_and_follows_new_parts() -> None:
     assert vocab.view(np.array([new, 2]), "tokens", shout).tolist() == ["HASSAN", "ALI"]
     assert calls.count("hassan") == 1 and len(calls) == 4
     assert vocab.view(np.array([0]), "form", shout).tolist() == [vocab.form[0].upper()]
+
+
+def test_a_warmed_view_follows_parts_added_after_the_warm() -> None:
+    """A warmed view is read without per-part checks until a part is added; then the new
+    part is computed, not read from the stale copy."""
+    vocab = _vocab(["ivan", "petrov"])
+    vocab.warm([("tokens", str.upper)])
+    assert vocab.view(np.array([1, 0]), "tokens", str.upper).tolist() == ["PETROV", "IVAN"]
+    new = vocab.add("hassan")
+    assert vocab.view(np.array([new, 0]), "tokens", str.upper).tolist() == ["HASSAN", "IVAN"]
+    filled = vocab.add("ali")
+    vocab.fill(np.array([filled]), "tokens", len, np.array([7], dtype=object))
+    assert vocab.view(np.array([filled]), "tokens", len).tolist() == [7]

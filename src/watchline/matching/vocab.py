@@ -94,6 +94,7 @@ class Vocab:
         "canon",
         "cons",
         "form",
+        "full",
         "ids",
         "latin",
         "lengths",
@@ -128,6 +129,8 @@ class Vocab:
         self.by_form_delete: Bucket = {}
         # derived forms of listed parts that similarity views ask for again and again
         self.views: dict[tuple[str, Callable[[str], object]], tuple[np.ndarray, np.ndarray]] = {}
+        # views known for every part, with the part count then: one lookup, no flag check
+        self.full: dict[tuple[str, Callable[[str], object]], tuple[np.ndarray, int]] = {}
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -252,6 +255,10 @@ class Vocab:
         the same listed parts as the last one, and recomputing their regex-built forms was
         the largest cost of a single query at a million entities. ``view`` must be a pure
         function of its string."""
+        full, size = self.full.get((key, view), (_NO_VALUES, -1))
+        if size == len(self):  # the steady state after a build: every part is known
+            known_all: np.ndarray = full[pid]
+            return known_all
         values, known = self.views.get((key, view), (_NO_VALUES, _NO_FLAGS))
         if len(values) < len(self):  # new parts since: grow, keeping what is known
             values, known = _grown(values, len(self)), _grown(known, len(self))
@@ -281,6 +288,8 @@ class Vocab:
         self.views[(key, view)] = (stored, known)
         stored[pid] = values
         known[pid] = True
+        if known[: len(self)].all():
+            self.full[(key, view)] = (stored, len(self))
 
     def warm(self, views: Sequence[tuple[str, Callable[[str], object]]]) -> None:
         """Compute ``views`` for every part now, so that no query pays for a first sight.
@@ -290,6 +299,9 @@ class Vocab:
         every = np.arange(len(self), dtype=np.int64)
         for key, view in views:
             self.view(every, key, view)
+            entry = self.views.get((key, view))
+            if entry is not None:
+                self.full[(key, view)] = (entry[0], len(self))
 
     def state(self) -> dict[str, list[str]]:
         """The JSON-ready content from which :meth:`restore` rebuilds every key table."""
