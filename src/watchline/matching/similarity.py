@@ -191,7 +191,7 @@ def _spelling_views(
     alphabets = views.learned(query, qi, vocab, pid, ~query.abjad[qi], ALPHABET_COSTS)
     found.append(("learned from real cross-script pairs", alphabets))
     if query.cross.any():  # else the pronounced view has nothing to read
-        best = np.maximum.reduce([best, *(view for _, view in found[-4:])])
+        best = np.maximum.reduce([view for _, view in found])
     return [*found, *views.pronounced(query, qi, vocab, pid, best)]
 
 
