@@ -33,3 +33,19 @@ def test_a_particle_word_at_the_end_is_a_name() -> None:
 
 def test_mac_is_joined_to_the_next_word() -> None:
     assert fold("ماك آرثر") == fold("ماكآرثر")
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [
+        ("جون إف. كينيدي", "jun f kinidi"),  # John F. Kennedy
+        ("لورين إي.", "lurin e"),
+        ("آي. غالان", "i ghalan"),
+    ],
+)
+def test_initials_spelt_out_with_a_dot_are_latin_letters(arabic: str, latin: str) -> None:
+    assert fold(arabic) == latin
+
+
+def test_a_letter_name_without_a_dot_stays_a_word() -> None:
+    assert fold("دي غالان") == "di ghalan"  # Dee, or Di: a name, not the letter D

@@ -22,7 +22,7 @@ from watchline.matching.vocab import Vocab
 if TYPE_CHECKING:
     from watchline.matching.index import NameIndex
 
-FORMAT_VERSION = 6  # 5: Turkic second readings of listed names; 6: particles, initial rh
+FORMAT_VERSION = 7  # 5: Turkic readings; 6: particles, initial rh; 7: Arabic-script initials
 ARRAYS = ("schema", "alive", "name_entity", "name_ptr", "name_parts", "df")
 VOCAB_ARRAYS = ("abjad", "latin")
 

@@ -41,14 +41,31 @@ _SCRIPTS = (
     _speller(ARABIC_PARTICLES, _ARABIC_LETTER),
     _speller(CYRILLIC_PARTICLES, _CYRILLIC_LETTER),
 )
+# Latin initials as Arabic script spells their letter names, with the dot that marks them
+# (جون إف. كينيدي, John F. Kennedy): written back as the Latin letter. Without the dot the
+# same words may be names (دي Dee, بي Bi), so they stay.
+_A = "[اإأآ]"
+_LETTER_NAMES = {
+    "[اإ]يه?": "e", "بي": "b", "سي": "c", "دي": "d", f"{_A}ف": "f", "جي": "g",
+    f"{_A}تش": "h", "[آأ]ي": "i", "جيه": "j", "جاي": "j", "كيه?": "k", f"{_A}ل": "l",
+    f"{_A}م": "m", f"{_A}ن": "n", f"{_A}و": "o", "كيو": "q", f"{_A}ر": "r", f"{_A}س": "s",
+    "تي": "t", "يو": "u", "في": "v", "دبليو": "w", f"{_A}كس": "x", "واي": "y", "زد": "z",
+}  # fmt: skip
+_INITIALS = [
+    (re.compile(rf"(?<!\S){name}\.(?=\s|$)"), f"{latin}.") for name, latin in _LETTER_NAMES.items()
+]
 # Mac/Mc written as a word of its own (ماك آرثر): joined, as Latin spellings join it.
 _MAC = re.compile(rf"(?<!\S)ماك\s+(?={_ARABIC_LETTER})")
 
 
 def spell_particles(text: str) -> str:
-    """``text`` with the particles of Arabic- and Cyrillic-script names spelt as Latin ones
-    and a separate ماك joined to its name (``ماك آرثر`` -> ``ماكآرثر``)."""
+    """``text`` with the particles of Arabic- and Cyrillic-script names spelt as Latin ones,
+    Latin initials spelt out in Arabic script written back (``إف.`` -> ``f.``) and a
+    separate ماك joined to its name (``ماك آرثر`` -> ``ماكآرثر``)."""
     for script, particle, latin in _SCRIPTS:
         if script.search(text) is not None:
             text = particle.sub(latin, text)
+    if "." in text:
+        for initial, letter in _INITIALS:
+            text = initial.sub(letter, text)
     return _MAC.sub("ماك", text)
