@@ -54,6 +54,7 @@ _LETTER_NAMES = {
 _INITIALS = [
     (re.compile(rf"(?<!\S){name}\.(?=\s|$)"), f"{latin}.") for name, latin in _LETTER_NAMES.items()
 ]
+_ARABIC = re.compile(_ARABIC_LETTER)
 # Mac/Mc written as a word of its own (ماك آرثر): joined, as Latin spellings join it.
 _MAC = re.compile(rf"(?<!\S)ماك\s+(?={_ARABIC_LETTER})")
 
@@ -61,10 +62,13 @@ _MAC = re.compile(rf"(?<!\S)ماك\s+(?={_ARABIC_LETTER})")
 def spell_particles(text: str) -> str:
     """``text`` with the particles of Arabic- and Cyrillic-script names spelt as Latin ones,
     Latin initials spelt out in Arabic script written back (``إف.`` -> ``f.``) and a
-    separate ماك joined to its name (``ماك آرثر`` -> ``ماكآرثر``)."""
+    separate ماك joined to its name (``ماك آرثر`` -> ``ماكآرثر``). Text without either
+    script costs one search per script (``fold`` calls this for every non-ASCII name)."""
     for script, particle, latin in _SCRIPTS:
         if script.search(text) is not None:
             text = particle.sub(latin, text)
+    if _ARABIC.search(text) is None:
+        return text
     if "." in text:
         for initial, letter in _INITIALS:
             text = initial.sub(letter, text)
