@@ -263,3 +263,4 @@ def warm_listed_views(vocab: Vocab) -> None:
     """Compute every per-part view of :func:`listed_views` for every listed part now."""
     vocab.warm(listed_views())
     views.warm_novel_readings(vocab)
+    vocab.heard.sync(vocab)

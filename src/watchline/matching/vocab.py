@@ -9,7 +9,9 @@ few hundred thousand parts. A query part reaches listed parts through these door
 * a one-deletion neighbourhood (catches one typo: a missing, extra, wrong or swapped letter);
 * if no listed part is the part or a form of the same name (:meth:`Vocab.lookup_more`):
   the one-deletion neighbourhood of the transliteration form (a typo in a name also spelt
-  another way), and for a part romanised from Arabic script its Arabic consonants.
+  another way), and for a part romanised from Arabic script its Arabic consonants;
+* if still nothing is found for a part romanised from another script: how listed parts
+  sound (``heard.py``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import numpy as np
 from watchline.matching.align import optional_factors
 from watchline.matching.arrays import Growable, IntArray
 from watchline.matching.compounds import short_form_key
+from watchline.matching.heard import HeardKeys
 from watchline.matching.skeleton import (
     abjad_consonants,
     abjad_consonants_central,
@@ -95,6 +98,7 @@ class Vocab:
         "cons",
         "form",
         "full",
+        "heard",
         "ids",
         "latin",
         "lengths",
@@ -131,6 +135,7 @@ class Vocab:
         self.views: dict[tuple[str, Callable[[str], object]], tuple[np.ndarray, np.ndarray]] = {}
         # views known for every part, with the part count then: one lookup, no flag check
         self.full: dict[tuple[str, Callable[[str], object]], tuple[np.ndarray, int]] = {}
+        self.heard = HeardKeys()  # keys from how parts sound, for renderings by ear
 
     def __len__(self) -> int:
         return len(self.tokens)
