@@ -76,3 +76,22 @@ def test_a_listed_name_one_letter_from_another_is_not_it() -> None:
     )
     assert [h.entity_id for h in screener.screen(Query("Nikolay Fedotov"))] == []
     assert [h.entity_id for h in screener.screen(Query("Mykola Havryliuk"))] == ["gavrilyuk"]
+
+
+def test_a_listed_name_met_closely_as_a_form_of_the_same_name_is_that_name() -> None:
+    """Mostafa is listed, but Moustfa is not a name near it: its closest form of the known
+    name is Moustafa, so the known-name discount does not apply; Maksimova is listed and
+    only loosely a form of Maksim (0.74), so it stays another name."""
+    screener = Screener(
+        [
+            Entity.build("moustfa", "Person", {"name": ["DJAMEL MOUSTFA"]}),
+            Entity.build("mostafa", "Person", {"name": ["Mostafa Kamel"]}),
+            Entity.build("ilin", "Person", {"name": ["Ильин Максим Валериевич"]}),
+            Entity.build("maksimova", "Person", {"name": ["Maksimova Olga"]}),
+        ]
+    )
+    hits = screener.screen(Query("Djamal Mostafa"))
+    assert [h.entity_id for h in hits] == ["moustfa"]
+    pair = next(p for p in hits[0].explanation.parts if p.listed_part == "moustfa")
+    assert pair.how == "another form of a known name"
+    assert [h.entity_id for h in screener.screen(Query("Elena Maksimova"))] == []

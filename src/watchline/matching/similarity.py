@@ -33,7 +33,8 @@ Below ``FLOOR`` a pair counts as unrelated (0), so unrelated parts never add wei
 When scoring (not when retrieving), a query part that is itself a listed part gets its
 merely-similar pairings discounted by ``KNOWN_NAME_FACTOR``: if the registry knows
 "Shevchenko", a query "Shevchenko" is more likely that real name than a typo of
-"Levchenko". Not for parts romanised from Arabic script, whose vowels are our guess.
+"Levchenko". Not for parts romanised from Arabic script, whose vowels are our guess, nor
+where the best view is a close form of the same known name (Mostafa/Moustfa).
 """
 
 from __future__ import annotations
@@ -75,6 +76,8 @@ KNOWN_NAME_FACTOR = 0.85
 KNOWN_NAME_BELOW = 0.9  # closer pairs are spelling variants of one name, never discounted
 SOUND_ALIKE_FROM = 0.85  # from here up, pairs with one phonetic key are spelling variants too
 FLOOR = 0.55
+OTHER_FORMS = "another form of a known name"
+FORMS_TRUSTED_FROM = 0.8  # a form this close is the known name, not a name near it
 
 
 class _Unit(Protocol):
@@ -163,11 +166,15 @@ def pair_similarity(
     """Similarity of query part ``qi[k]`` with listed part ``pid[k]``, for every k."""
     if not len(qi):
         return np.zeros(0)
-    sims = np.maximum.reduce([view for _, view in _spelling_views(query, qi, vocab, pid)])
-    sims = what_names_say(query, qi, vocab, pid, sims)
+    found = _spelling_views(query, qi, vocab, pid)
+    spelt = np.maximum.reduce([view for _, view in found])
+    sims = what_names_say(query, qi, vocab, pid, spelt)
     sims = np.maximum(sims, views.learned(query, qi, vocab, pid, query.abjad[qi], ARABIC_COSTS))
     if discount:
-        sims = np.where(_discounted(query, qi, vocab, pid, sims), sims * KNOWN_NAME_FACTOR, sims)
+        forms = _forms_won(found, spelt)
+        sims = np.where(
+            _discounted(query, qi, vocab, pid, sims) & ~forms, sims * KNOWN_NAME_FACTOR, sims
+        )
     out: np.ndarray = np.where(sims < FLOOR, 0.0, sims).astype(np.float64)
     return out
 
@@ -185,7 +192,7 @@ def _spelling_views(
         ("initial", views.initials(query, qi, vocab, pid)),
     ]
     best = np.maximum.reduce([view for _, view in found])
-    found.append(("another form of a known name", other_forms(query, qi, vocab, pid, best)))
+    found.append((OTHER_FORMS, other_forms(query, qi, vocab, pid, best)))
     found.append(("a shortened form of the name", shortened(query, qi, vocab, pid)))
     found.append(("the same name with its article glued on", glued_article(query, qi, vocab, pid)))
     alphabets = views.learned(query, qi, vocab, pid, ~query.abjad[qi], ALPHABET_COSTS)
@@ -193,6 +200,15 @@ def _spelling_views(
     if query.cross.any():  # else the pronounced view has nothing to read
         best = np.maximum.reduce([view for _, view in found])
     return [*found, *views.pronounced(query, qi, vocab, pid, best)]
+
+
+def _forms_won(found: list[tuple[str, np.ndarray]], spelt: np.ndarray) -> np.ndarray:
+    """Pairs whose best view is an unknown spelling met as a form of the known name on the
+    other side (Moustfa: Mostafa, Mochammad: Muhammad): the names layer says one name, so a
+    query part that is itself listed is not taken for another name near it."""
+    forms = dict(found)[OTHER_FORMS]
+    won: np.ndarray = (forms >= FORMS_TRUSTED_FROM) & (forms >= spelt)
+    return won
 
 
 def _discounted(
@@ -228,7 +244,10 @@ def pair_reasons(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -
     notes = (
         (distinct & (arabic < after), "two different known names"),
         (roles & (arabic < after), "a surname is not a patronymic"),
-        (_discounted(query, qi, vocab, pid, final), "the query part is itself a listed name"),
+        (
+            _discounted(query, qi, vocab, pid, final) & ~_forms_won(found, sims),
+            "the query part is itself a listed name",
+        ),
     )
     out: list[str] = []
     for k in range(len(qi)):
