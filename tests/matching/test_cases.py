@@ -125,6 +125,13 @@ CASES: list[tuple[str, Query, str, dict[str, Any], bool]] = [
         True,
     ),
     ("glued parts", Query("SergeiLavrov"), "Person", person("Sergei Lavrov"), True),
+    (
+        "two listed parts glued, one half paired alone",
+        Query("Wijijoko Santoso"),
+        "Person",
+        person("WIJI JOKO SANTOSO"),
+        True,
+    ),
     ("initial", Query("Hans J Friedrich"), "Person", person("Hans Joachim Friedrich"), True),
     (
         "legal form omitted",

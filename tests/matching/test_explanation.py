@@ -95,3 +95,20 @@ def test_parts_are_paired_once_and_only_when_read() -> None:
     assert why.score == 0.88 and why.listed_name == "Ivan" and not calls  # no pairing yet
     assert [p.query_part for p in why.parts] == ["ivan"]
     assert why.summary() and len(calls) == 1  # read again: not paired again
+
+
+def test_glued_parts_are_shown_in_the_order_that_gave_the_score() -> None:
+    """Glued names are compared in name order and sorted; the explanation shows the pair
+    of glued strings that won, not always the sorted one."""
+    listed = [
+        Entity.build("w", "Person", {"name": ["WIJI JOKO SANTOSO"]}),
+        Entity.build("s", "Person", {"name": ["Sergei Lavrov"]}),
+    ]
+    screener = Screener(listed)
+    for query, glued in (("Wijijoko Santoso", "wijijokosantoso"), ("LavrovSergei", "lavrovsergei")):
+        (part,) = screener.screen(Query(query))[0].explanation.parts
+        assert (part.query_part, part.listed_part, part.how) == (
+            glued,
+            glued,
+            "parts written together",
+        )

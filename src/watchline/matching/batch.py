@@ -146,13 +146,12 @@ def _cached_similarity(
 
 
 def _needs_joined(alignment: Alignment, q_valid: np.ndarray, valid: np.ndarray) -> np.ndarray:
-    """Candidates where glued parts could beat the alignment: part counts differ, a query
-    part found no partner (as "abdulrahman" among "abdul rahman"), and the alignment is
-    not already near-perfect."""
-    counts = q_valid.sum(axis=1)
-    paired = (alignment.query_index >= 0).sum(axis=1)
-    needed: np.ndarray = (
-        (counts != valid.sum(axis=1)) & (paired < counts) & (alignment.scores < JOINED_FACTOR)
+    """Candidates where glued parts could beat the alignment: part counts differ and the
+    alignment is not already near-perfect. A glued part may have found a partner in one of
+    its halves ("wijijoko" paired with "joko" of "wiji joko"), so a partner for every query
+    part does not rule it out; ``_similar_length`` keeps the test to a few candidates."""
+    needed: np.ndarray = (q_valid.sum(axis=1) != valid.sum(axis=1)) & (
+        alignment.scores < JOINED_FACTOR
     )
     return needed
 

@@ -51,11 +51,13 @@ class NameScores:
         vocab = index.vocab
         listed = [int(p) for p in self.parts[k] if p >= 0]
         if self.joined[k] > self.alignment.scores[k]:
-            joined_listed = "".join(sorted(vocab.tokens[p] for p in listed))
+            glued_query, glued_listed = _glued_as_scored(
+                self.tokens, [vocab.tokens[p] for p in listed]
+            )
             return [
                 PartMatch(
-                    "".join(sorted(self.tokens)),
-                    joined_listed,
+                    glued_query,
+                    glued_listed,
                     float(self.joined[k]),
                     float(self.wq.sum()),
                     "parts written together",
@@ -119,6 +121,15 @@ class _Unit:
         self.abjad = vowels_guessed(name)
         self.cross = self.abjad or not_latin(name)  # as ``QueryParts.of_units`` sets it
         self.start = 0
+
+
+def _glued_as_scored(query: list[str], listed: list[str]) -> tuple[str, str]:
+    """The glued strings that gave a joined score: in name order, or sorted when that is
+    closer (``batch._joined`` takes the better of the two), so the explanation shows them."""
+    in_order = ("".join(query), "".join(listed))
+    any_order = ("".join(sorted(query)), "".join(sorted(listed)))
+    scores = joined_similarity([in_order[0], any_order[0]], [in_order[1], any_order[1]])
+    return in_order if scores[0] >= scores[1] else any_order
 
 
 def joined_similarity(queries: list[str], listed: list[str]) -> np.ndarray:
