@@ -86,3 +86,15 @@ def test_omitted_middle_names_are_cheap_even_after_a_fuzzy_pair() -> None:
     assert inner > 0.8
     last_left_out = _score([[1.0, 0.0, 0.0, 0.0], [0.0, 0.81, 0.0, 0.0]])
     assert last_left_out < 0.75
+
+
+def test_middle_names_cost_the_same_on_either_side() -> None:
+    """"Mutassim Billah Abuminyar Qadhafi" against "MUTASSIM QADHAFI" is the reverse of
+    "Anwar al-Awlaki" against the fuller listed name: extra parts between a paired first and
+    last part are middle names whichever side holds them; a fuller query whose extra part
+    comes last is only covered, and costs more."""
+    sure = [[1.0, 0.0], [0.0, 0.0], [0.0, 0.0], [0.0, 1.0]]
+    fuller_listed = [list(row) for row in zip(*sure, strict=True)]
+    assert _score(sure) == _score(fuller_listed) > 0.9
+    extra_last = [[1.0, 0.0], [0.0, 1.0], [0.0, 0.0], [0.0, 0.0]]
+    assert _score(extra_last) < _score(sure)

@@ -7,10 +7,11 @@ a query part the listed name lacks costs more (``UNMATCHED_QUERY``) than a liste
 query omits (``UNMATCHED_LISTED``), since forms routinely drop middle names and
 patronymics, and patronymics themselves cost little (``OPTIONAL_PART``); listed parts left
 out between a paired first and a paired last part are middle names and cost
-``UNMATCHED_LISTED_INNER``. When every listed
+``UNMATCHED_INNER``. When every listed
 part found a partner (at least two of them), the query is a fuller form of the listed name
 ("Laurent Nkunda Batware" for "LAURENT NKUNDA") and its extra parts cost only
-``UNMATCHED_QUERY_COVERED``.
+``UNMATCHED_QUERY_COVERED``, or ``UNMATCHED_INNER`` if they lie between its paired first and
+last parts (middle names, on either side).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ UNMATCHED_QUERY = 0.6
 UNMATCHED_LISTED = 0.35
 UNMATCHED_QUERY_COVERED = 0.2
 UNMATCHED_LISTED_COVERED = 0.1
-UNMATCHED_LISTED_INNER = 0.1
+UNMATCHED_INNER = 0.1
 COVERED_MIN_SIM = 0.9  # the leftover parts of the other side are cheap only after sure pairs
 OPTIONAL_PART = 0.3
 CONFLICT_COST = 0.5
@@ -138,11 +139,12 @@ def _scores(
     # ...but only when each side's first part is paired: "Ali Saddam Hussein al-Tikriti" is
     # Saddam Hussein's son (a given name before the father's), not a fuller form of his name
     covered = (c_left <= 1e-9) & sure & (qi == 0).any(axis=1)
-    q_cost = np.where(covered, UNMATCHED_QUERY_COVERED * q_left_capped, UNMATCHED_QUERY * q_left)
+    q_rate = np.where(_ends_paired(qi, wq), UNMATCHED_INNER, UNMATCHED_QUERY_COVERED)
+    q_cost = np.where(covered, q_rate * q_left_capped, UNMATCHED_QUERY * q_left)
     shorter = (q_left <= 1e-9) & sure & (cj == 0).any(axis=1)
     c_rate = np.where(shorter, UNMATCHED_LISTED_COVERED, UNMATCHED_LISTED)
     c_rate = np.where(
-        (q_left <= 1e-9) & _ends_paired(cj, wc), np.minimum(c_rate, UNMATCHED_LISTED_INNER), c_rate
+        (q_left <= 1e-9) & _ends_paired(cj, wc), np.minimum(c_rate, UNMATCHED_INNER), c_rate
     )
     c_cost = c_rate * c_left
     denominator = (
