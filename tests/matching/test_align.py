@@ -89,7 +89,7 @@ def test_omitted_middle_names_are_cheap_even_after_a_fuzzy_pair() -> None:
 
 
 def test_middle_names_cost_the_same_on_either_side() -> None:
-    """"Mutassim Billah Abuminyar Qadhafi" against "MUTASSIM QADHAFI" is the reverse of
+    """A query "Mutassim Billah Abuminyar Qadhafi" against "MUTASSIM QADHAFI" is the reverse of
     "Anwar al-Awlaki" against the fuller listed name: extra parts between a paired first and
     last part are middle names whichever side holds them; a fuller query whose extra part
     comes last is only covered, and costs more."""
