@@ -98,3 +98,14 @@ def test_middle_names_cost_the_same_on_either_side() -> None:
     assert _score(sure) == _score(fuller_listed) > 0.9
     extra_last = [[1.0, 0.0], [0.0, 1.0], [0.0, 0.0], [0.0, 0.0]]
     assert _score(extra_last) < _score(sure)
+
+
+def test_a_given_name_before_is_a_son_only_in_an_arabic_chain() -> None:
+    """A query "Emmanuel Sultani Makenga" is a fuller form of "SULTANI MAKENGA"; in an Arabic chain
+    of names ("Ali Saddam Hussein al-Tikriti") a given name before the listed one is a son."""
+    sims = np.array([[[0.0, 0.0], [1.0, 0.0], [0.0, 1.0]]])
+    ones_q, ones_c = np.ones((1, 3)), np.ones((1, 2))
+    no_q, no_c = np.zeros((1, 3), dtype=bool), np.zeros((1, 2), dtype=bool)
+    chain = align(sims, ones_q, ones_c, no_q, no_c, np.array([True])).scores[0]
+    fuller = align(sims, ones_q, ones_c, no_q, no_c, np.array([False])).scores[0]
+    assert fuller > 0.9 > 0.8 > chain

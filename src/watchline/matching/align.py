@@ -74,7 +74,12 @@ class Alignment:
 
 
 def align(
-    sims: np.ndarray, wq: np.ndarray, wc: np.ndarray, rq: np.ndarray, rc: np.ndarray
+    sims: np.ndarray,
+    wq: np.ndarray,
+    wc: np.ndarray,
+    rq: np.ndarray,
+    rc: np.ndarray,
+    chains: np.ndarray | None = None,
 ) -> Alignment:
     """Greedy order-free alignment of parts.
 
@@ -86,6 +91,10 @@ def align(
             (patronymics: see :func:`is_patronymic`; not legal forms, since a
             payment naming "Rosneft LLC" must still meet a listed "Rosneft PJSC").
         rc: (K, n) the same for listed parts.
+        chains: (K,) True where the query name may be an Arabic chain of names (given name,
+            father's, grandfather's: ``skeleton.vowels_guessed``), in which a given name
+            before the listed name's first part makes a son, not a fuller form; all True
+            if not given.
     """
     from watchline.matching import kernels  # the compiled loop (numba is optional)
 
@@ -94,7 +103,7 @@ def align(
     compiled = kernels.kernels()
     if compiled is not None:  # the same pairs, candidate by candidate, without the tensor ops
         qi, cj, ps = compiled.align(np.ascontiguousarray(sims, dtype=np.float64), steps)
-        return Alignment(_scores(qi, cj, ps, wq, wc, rq, rc), qi, cj, ps)
+        return Alignment(_scores(qi, cj, ps, (wq, wc, rq, rc), chains), qi, cj, ps)
     work = sims.copy()
     qi = np.full((k, steps), -1, dtype=np.int64)
     cj = np.full((k, steps), -1, dtype=np.int64)
@@ -109,18 +118,17 @@ def align(
         qi[ok, step], cj[ok, step], ps[ok, step] = i[ok], j[ok], value[ok]
         work[rows[ok], i[ok], :] = 0.0
         work[rows[ok], :, j[ok]] = 0.0
-    return Alignment(_scores(qi, cj, ps, wq, wc, rq, rc), qi, cj, ps)
+    return Alignment(_scores(qi, cj, ps, (wq, wc, rq, rc), chains), qi, cj, ps)
 
 
 def _scores(
     qi: IntArray,
     cj: IntArray,
     ps: np.ndarray,
-    wq: np.ndarray,
-    wc: np.ndarray,
-    rq: np.ndarray,
-    rc: np.ndarray,
+    weights: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+    chains: np.ndarray | None,
 ) -> np.ndarray:
+    wq, wc, rq, rc = weights
     paired = qi >= 0
     rows = np.arange(len(qi))[:, None]
     wq_pair = np.where(paired, wq[rows, np.maximum(qi, 0)], 0.0)
@@ -136,9 +144,11 @@ def _scores(
     # (a part the registry has never seen gets the highest rarity weight, not information)
     cap = np.maximum(wq_pair.max(axis=1, initial=0.0), wc_pair.max(axis=1, initial=0.0))
     q_left_capped = np.where(q_free, np.minimum(wq, cap[:, None]), 0.0).sum(axis=1)
-    # ...but only when each side's first part is paired: "Ali Saddam Hussein al-Tikriti" is
-    # Saddam Hussein's son (a given name before the father's), not a fuller form of his name
-    covered = (c_left <= 1e-9) & sure & (qi == 0).any(axis=1)
+    # ...but in an Arabic chain of names only when the query's first part is paired: "Ali
+    # Saddam Hussein al-Tikriti" is Saddam Hussein's son (a given name before the father's),
+    # while "Emmanuel Sultani Makenga" is a fuller form of "SULTANI MAKENGA"
+    son = (qi != 0).all(axis=1) & (True if chains is None else chains)
+    covered = (c_left <= 1e-9) & sure & ~son
     q_rate = np.where(_ends_paired(qi, wq), UNMATCHED_INNER, UNMATCHED_QUERY_COVERED)
     q_cost = np.where(covered, q_rate * q_left_capped, UNMATCHED_QUERY * q_left)
     shorter = (q_left <= 1e-9) & sure & (cj == 0).any(axis=1)

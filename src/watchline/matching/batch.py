@@ -100,7 +100,8 @@ def _score_rows(
     wc = np.where(valid, index.weights(safe) * index.vocab.optional.view[safe], 0.0)
     rq = q_valid & parts.patronymic[q_index]
     rc = valid & index.vocab.view(safe, "tokens", is_patronymic).astype(np.bool_)
-    alignment = align(sims, wq, wc, rq, rc)
+    chains = np.array([u.abjad for u in units], dtype=np.bool_)[unit_of_row]
+    alignment = align(sims, wq, wc, rq, rc, chains)
     needed = _needs_joined(alignment, q_valid, valid) & _similar_length(
         index, units, unit_of_row, listed
     )
