@@ -68,7 +68,7 @@ def glued_article(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) 
         if len(idx):
             written = objects([stem_written(t) for t in query.tokens[qi[idx]].tolist()])
             other = vocab.arrays["form"].view[pid[idx]]
-            other_written = vocab.view(pid[idx], "tokens", abjad_consonants)
+            other_written = vocab.traits.written.view[pid[idx]]
             out[idx] = _best(query.stem[qi[idx]], written, other, other_written)
     return out * ARTICLE_FACTOR
 

@@ -59,11 +59,11 @@ from watchline.matching.learned import ALPHABET_COSTS, ARABIC_COSTS
 from watchline.matching.pronounce import READINGS
 from watchline.matching.skeleton import (
     abjad_consonants,
-    abjad_consonants_central,
     consonants,
     not_latin,
     translit_form,
     vowel_class,
+    vowel_initial,
 )
 from watchline.matching.strings import lev, objects
 from watchline.matching.tokens import canonical, known_name, phonetic
@@ -103,10 +103,10 @@ class QueryParts:
         "patronymic",
         "short",
         "stem",
-        "tiny",
         "tokens",
         "unit",
         "vowel_initial",
+        "written_len",
     )
 
     def __init__(
@@ -126,16 +126,16 @@ class QueryParts:
         cons = [consonants(f) for f in forms]
         self.cons = objects(cons)
         self.short = np.array([len(c) < views.MIN_SKELETON for c in cons], dtype=np.bool_)
-        self.tiny = np.array([len(c) < 2 for c in cons], dtype=np.bool_)
         self.initial = np.array([len(t) == 1 for t in tokens], dtype=np.bool_)
         self.length = np.array([len(t) for t in tokens], dtype=np.int64)
-        self.vowel_initial = np.array([views.vowel_initial(t) for t in tokens], dtype=np.bool_)
+        self.vowel_initial = np.array([vowel_initial(t) for t in tokens], dtype=np.bool_)
         self.abjad = abjad
         self.unit = unit
         self.exact = np.array([vocab.ids.get(t, -1) for t in tokens], dtype=np.int64)
         self.optional = optional_factors(tokens)
         self.loose = objects([vowel_class(f) for f in forms])
         self.abjad_cons = objects([abjad_consonants(t) for t in tokens])
+        self.written_len = np.array([len(c) for c in self.abjad_cons], dtype=np.int64)
         self.stem = objects([stem_form(t) for t in tokens])
         self.cross = abjad if cross is None else cross
 
@@ -246,9 +246,6 @@ def listed_views() -> tuple[tuple[str, Callable[[str], object]], ...]:
     """Every per-part view of listed parts the similarity views read (for ``Vocab.warm``)."""
     return (
         ("form", vowel_class),
-        ("tokens", views.vowel_initial),
-        ("tokens", abjad_consonants),
-        ("tokens", abjad_consonants_central),
         ("tokens", short_form_key),
         ("tokens", has_short_form),
         ("tokens", has_article),

@@ -15,11 +15,7 @@ from watchline.matching.arrays import IntArray
 from watchline.matching.knowledge import spelt_as_listed
 from watchline.matching.learned import ALPHABET_COSTS, ARABIC_COSTS, shipped_costs, similarity
 from watchline.matching.pronounce import READINGS, arabic_heard, arabic_written, novel_readings
-from watchline.matching.skeleton import (
-    abjad_consonants,
-    abjad_consonants_central,
-    vowel_class,
-)
+from watchline.matching.skeleton import vowel_class
 from watchline.matching.strings import lev, objects
 
 if TYPE_CHECKING:
@@ -171,40 +167,36 @@ def _heard(query: QueryParts, qi: IntArray, readings: np.ndarray) -> np.ndarray:
 
 
 def skeleton_similarity(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
-    """Consonant-skeleton view: strong for abjad-born pairs, weak (and >= 3 letters) else."""
-    q_cons = query.cons[qi]
-    skeleton = lev(q_cons, vocab.arrays["cons"].view[pid])
+    """Consonant-skeleton view: strong for abjad-born pairs, weak (and >= 3 letters) else.
+
+    A skeleton under ``MIN_SKELETON`` letters on either side says nothing (0)."""
+    skeleton = lev(query.cons[qi], vocab.arrays["cons"].view[pid])
     abjad = query.abjad[qi] | vocab.abjad.view[pid]
-    short = (query.short[qi] | vocab.short_cons.view[pid]) & ~abjad
-    tiny = query.tiny[qi] | vocab.tiny_cons.view[pid]
-    few = query.short[qi] | vocab.short_cons.view[pid]
-    factor = np.where(abjad, np.where(few, ABJAD_SHORT_FACTOR, ABJAD_FACTOR), CONSONANT_FACTOR)
-    out: np.ndarray = np.where(short | tiny | (abjad & few), 0.0, skeleton * factor)
-    if abjad.any():
+    few = query.short[qi] | vocab.short_cons.view[pid]  # includes the one-letter ones
+    factor = np.where(abjad, ABJAD_FACTOR, CONSONANT_FACTOR)
+    out: np.ndarray = np.where(few, 0.0, skeleton * factor)
+    idx = np.flatnonzero(abjad)
+    if len(idx):
+        q, p = qi[idx], pid[idx]
         # Arabic script writes an initial vowel (alif, ayn): Audunis is not Dinos
-        q_vowel = query.vowel_initial[qi]
-        c_vowel = vocab.view(pid, "tokens", vowel_initial).astype(np.bool_)
-        out = np.where(abjad & (q_vowel != c_vowel), 0.0, out)
-        idx = np.flatnonzero(abjad)
-        out[idx] = np.maximum(out[idx], _written_consonants(query, qi[idx], vocab, pid[idx]))
+        same_start = query.vowel_initial[q] == vocab.traits.vowel_initial.view[p]
+        kept = np.where(same_start, out[idx], 0.0)
+        out[idx] = np.maximum(kept, _written_consonants(query, q, vocab, p))
     return out
 
 
-def vowel_initial(token: str) -> bool:
-    return token[:1] in ("a", "e", "i", "o", "u")
-
-
 def _written_consonants(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
-    """Abjad pairs on the consonants Arabic writes; their own length decides how much a
-    match says (the transliteration skeleton drops the jim of "Janufa" as a glide)."""
+    """Abjad pairs on the consonants Arabic writes, in the default and (where it differs)
+    the Central European reading; their own length decides how much a match says (the
+    transliteration skeleton drops the jim of "Janufa" as a glide)."""
+    traits = vocab.traits
     q_cons = query.abjad_cons[qi]
-    listed = vocab.view(pid, "tokens", abjad_consonants)
-    written = np.maximum(
-        lev(q_cons, listed), lev(q_cons, vocab.view(pid, "tokens", abjad_consonants_central))
-    )
-    q_len = np.fromiter((len(c) for c in q_cons.tolist()), dtype=np.int64, count=len(qi))
-    c_len = np.fromiter((len(c) for c in listed.tolist()), dtype=np.int64, count=len(pid))
-    shortest = np.minimum(q_len, c_len)
+    written = lev(q_cons, traits.written.view[pid])
+    central = np.flatnonzero(traits.central_differs.view[pid])
+    if len(central):
+        other = lev(q_cons[central], traits.central.view[pid[central]])
+        written[central] = np.maximum(written[central], other)
+    shortest = np.minimum(query.written_len[qi], traits.written_len.view[pid])
     factor = np.where(shortest < MIN_SKELETON, ABJAD_SHORT_FACTOR, ABJAD_FACTOR)
     out: np.ndarray = np.where(shortest < 2, 0.0, written * factor)
     return out
