@@ -57,7 +57,7 @@ def glued_article(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) 
     out = np.zeros(len(qi))
     if query.abjad.any():  # an Arabic-script query part against a listed Latin one with it
         idx = np.flatnonzero(query.abjad[qi] & vocab.latin.view[pid])
-        idx = idx[vocab.view(pid[idx], "tokens", has_article).astype(np.bool_)]
+        idx = idx[vocab.traits.article.view[pid[idx]]]
         if len(idx):
             stems = vocab.view(pid[idx], "tokens", stem_form)
             written = vocab.view(pid[idx], "tokens", stem_written)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from watchline.matching.align import Alignment, align, is_patronymic
+from watchline.matching.align import Alignment, align
 from watchline.matching.arrays import IntArray, first_of_runs
 from watchline.matching.candidates import candidate_pairs, part_keys
 from watchline.matching.index import NameIndex
@@ -99,7 +99,7 @@ def _score_rows(
     wq = np.where(q_valid, weights[q_index] * parts.optional[q_index], 0.0)
     wc = np.where(valid, index.weights(safe) * index.vocab.optional.view[safe], 0.0)
     rq = q_valid & parts.patronymic[q_index]
-    rc = valid & index.vocab.view(safe, "tokens", is_patronymic).astype(np.bool_)
+    rc = valid & index.vocab.traits.patronymic.view[safe]
     alignment = align(sims, wq, wc, rq, rc)
     needed = _needs_joined(alignment, q_valid, valid) & _similar_length(
         index, units, unit_of_row, listed

@@ -46,8 +46,8 @@ import numpy as np
 from watchline.matching import views
 from watchline.matching.align import is_patronymic, optional_factors
 from watchline.matching.arrays import IntArray
-from watchline.matching.articles import glued_article, has_article, stem_form, stem_written
-from watchline.matching.compounds import has_short_form, short_form_key, shortened
+from watchline.matching.articles import glued_article, stem_form, stem_written
+from watchline.matching.compounds import short_form_key, shortened
 from watchline.matching.knowledge import (
     KNOWLEDGE_VIEWS,
     name_knowledge,
@@ -95,6 +95,7 @@ class QueryParts:
         "cross",
         "exact",
         "form",
+        "has_short_key",
         "initial",
         "known",
         "length",
@@ -102,10 +103,12 @@ class QueryParts:
         "optional",
         "patronymic",
         "short",
+        "short_key",
         "stem",
         "tokens",
         "unit",
         "vowel_initial",
+        "vowels",
         "written_len",
     )
 
@@ -137,6 +140,9 @@ class QueryParts:
         self.abjad_cons = objects([abjad_consonants(t) for t in tokens])
         self.written_len = np.array([len(c) for c in self.abjad_cons], dtype=np.int64)
         self.stem = objects([stem_form(t) for t in tokens])
+        self.short_key = objects([short_form_key(t) for t in tokens])
+        self.has_short_key = self.short_key != ""
+        self.vowels = objects([vowel_class(t) for t in tokens])  # of the part, not its form
         self.cross = abjad if cross is None else cross
 
     @classmethod
@@ -247,8 +253,6 @@ def listed_views() -> tuple[tuple[str, Callable[[str], object]], ...]:
     return (
         ("form", vowel_class),
         ("tokens", short_form_key),
-        ("tokens", has_short_form),
-        ("tokens", has_article),
         ("tokens", stem_form),
         ("tokens", stem_written),
         *(("tokens", reading) for _, reading in READINGS),

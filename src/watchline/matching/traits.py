@@ -13,22 +13,34 @@ from __future__ import annotations
 
 import numpy as np
 
+from watchline.matching.align import is_patronymic
 from watchline.matching.arrays import Growable
+from watchline.matching.articles import has_article
+from watchline.matching.compounds import has_short_form
 from watchline.matching.skeleton import abjad_consonants, abjad_consonants_central, vowel_initial
+from watchline.matching.tokens import known_name
 
 
 class PartTraits:
     """Per-part flags and Arabic-script consonants, appended as parts are registered."""
 
     __slots__ = (
+        "article",
         "central",
         "central_differs",
+        "known",
+        "patronymic",
+        "short_form",
         "vowel_initial",
         "written",
         "written_len",
     )
 
     def __init__(self) -> None:
+        self.known = Growable(np.bool_)  # the names layer knows the part as a form of a name
+        self.patronymic = Growable(np.bool_)  # the part has the form of a patronymic
+        self.short_form = Growable(np.bool_)  # a compound with a shorter name (compounds.py)
+        self.article = Growable(np.bool_)  # may have an Arabic article glued on (articles.py)
         self.vowel_initial = Growable(np.bool_)  # Arabic script writes the initial vowel
         self.written = Growable(object)  # the consonants Arabic script writes
         self.written_len = Growable(np.int64)
@@ -39,6 +51,10 @@ class PartTraits:
     def append(self, token: str) -> None:
         """Compute and store the traits of a newly registered part."""
         written, central = abjad_consonants(token), abjad_consonants_central(token)
+        self.known.append(known_name(token))
+        self.patronymic.append(is_patronymic(token))
+        self.short_form.append(has_short_form(token))
+        self.article.append(has_article(token))
         self.vowel_initial.append(vowel_initial(token))
         self.written.append(written)
         self.written_len.append(len(written))
