@@ -90,6 +90,7 @@ class QueryParts:
     __slots__ = (
         "abjad",
         "abjad_cons",
+        "any_cross",
         "canon",
         "cons",
         "cross",
@@ -144,6 +145,7 @@ class QueryParts:
         self.has_short_key = self.short_key != ""
         self.vowels = objects([vowel_class(t) for t in tokens])  # of the part, not its form
         self.cross = abjad if cross is None else cross
+        self.any_cross = bool(self.cross.any())
 
     @classmethod
     def of_units(cls, vocab: Vocab, units: Sequence[_Unit]) -> QueryParts:
@@ -196,7 +198,7 @@ def _spelling_views(
     found.append(("the same name with its article glued on", glued_article(query, qi, vocab, pid)))
     alphabets = views.learned(query, qi, vocab, pid, ~query.abjad[qi], ALPHABET_COSTS)
     found.append(("learned from real cross-script pairs", alphabets))
-    if query.cross.any():  # else the pronounced view has nothing to read
+    if query.any_cross:  # else the pronounced view has nothing to read
         best = np.maximum.reduce([view for _, view in found])
     return [*found, *views.pronounced(query, qi, vocab, pid, best)]
 

@@ -34,6 +34,8 @@ PRONOUNCED_MIN_LETTERS = 3  # a one- or two-letter part has too few sounds to re
 PRONOUNCED_MIN_SIM = 0.75  # a reading only near the rendering says nothing: no language fits
 PRONOUNCED_FACTOR = 0.9  # a reading is a guess at the language: below the spelling views
 PRONOUNCED_FROM = 0.3  # pairs the other views find less alike are not read (see pronounced)
+_READING_LABELS = tuple(f"pronounced as {language} spelling reads" for language, _ in READINGS)
+_READING_BITS = np.arange(len(READINGS), dtype=np.int64)[:, None]  # of ``novel_readings``
 
 
 def initials(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
@@ -80,6 +82,8 @@ def learned(
     known name says little. The alphabets' table applies before it: Cyrillic writes its
     vowels, so Елена stays Elena and not Alina."""
     out = np.zeros(len(qi))
+    if not query.any_cross:  # the usual case: a Latin query
+        return out
     idx = np.flatnonzero(query.cross[qi] & vocab.latin.view[pid] & which)
     if len(idx):
         listed = vocab.arrays["tokens"].view[pid[idx]].tolist()
@@ -99,36 +103,40 @@ def pronounced(
     where a transcriber wrote down how the name sounds, and the listed part was seen written
     in Latin, where its spelling is its own. Between two Latin spellings the readings would
     only merge names that sound alike but are spelt, and so are listed, apart."""
-    idx = np.flatnonzero(query.cross[qi])
-    if len(idx):  # not the usual case (a Latin query), which needs no per-language work
-        # a pair the other views already put at the factor cannot gain; one they find quite
-        # unalike rarely reads alike (``PRONOUNCED_FROM``: skips two fifths of the pairs)
-        worth = (best[idx] >= PRONOUNCED_FROM) & (best[idx] < PRONOUNCED_FACTOR)
+    idx = _worth_reading(query, qi, vocab, pid, best)
+    scores = np.zeros((len(READINGS), len(qi)))  # one row per language, filled at once
+    if len(idx):
+        # a reading that is the spelling, or an earlier reading, adds nothing: skip it
+        novel = vocab.view(pid[idx], "tokens", novel_readings).astype(np.int64)
+        picked = (novel >> _READING_BITS) & 1 == 1
         listed = pid[idx]
-        long_enough = vocab.lengths.view[listed] >= PRONOUNCED_MIN_LETTERS
-        idx = idx[worth & vocab.latin.view[listed] & long_enough]
-    if not len(idx):
-        none = np.zeros(len(qi))
-        return [(f"pronounced as {language} spelling reads", none) for language, _ in READINGS]
-    picks, readings = [], []
-    # a reading that is the spelling, or an earlier reading, adds nothing: skip it
-    novel = vocab.view(pid[idx], "tokens", novel_readings).astype(np.int64)
-    for bit, (_, reading) in enumerate(READINGS):
-        pick = idx[(novel >> bit) & 1 == 1]
-        picks.append(pick)
-        readings.append(vocab.view(pid[pick], "tokens", reading) if len(pick) else pick[:0])
-    # one call for every language: the learned kernel's per-call cost outweighs its work
-    every = np.concatenate([idx[:0], *picks])
-    heard = _heard(query, qi[every], np.concatenate([idx[:0].astype(object), *readings]))
-    found: list[tuple[str, np.ndarray]] = []
-    start = 0
-    for (language, _), pick in zip(READINGS, picks, strict=True):
-        out = np.zeros(len(qi))
-        close = heard[start : start + len(pick)]
-        out[pick] = np.where(close < PRONOUNCED_MIN_SIM, 0.0, close) * PRONOUNCED_FACTOR
-        start += len(pick)
-        found.append((f"pronounced as {language} spelling reads", out))
-    return found
+        readings = [
+            vocab.view(listed[row], "tokens", reading)
+            for row, (_, reading) in zip(picked, READINGS, strict=True)
+        ]
+        language, pair = np.nonzero(picked)  # language by language, as readings are joined
+        # one call for every language: the learned kernel's per-call cost outweighs its work
+        heard = _heard(query, qi[idx[pair]], np.concatenate(readings))
+        close = np.where(heard < PRONOUNCED_MIN_SIM, 0.0, heard)
+        scores[language, idx[pair]] = close * PRONOUNCED_FACTOR
+    return list(zip(_READING_LABELS, scores, strict=True))
+
+
+def _worth_reading(
+    query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray, best: np.ndarray
+) -> IntArray:
+    """The pairs :func:`pronounced` reads: a romanised query part, a listed part seen in
+    Latin with enough letters, and a best view worth improving on."""
+    if not query.any_cross:  # the usual case, a Latin query: nothing to read
+        return qi[:0]
+    idx = np.flatnonzero(query.cross[qi])
+    # a pair the other views already put at the factor cannot gain; one they find quite
+    # unalike rarely reads alike (``PRONOUNCED_FROM``: skips two fifths of the pairs)
+    worth = (best[idx] >= PRONOUNCED_FROM) & (best[idx] < PRONOUNCED_FACTOR)
+    listed = pid[idx]
+    long_enough = vocab.lengths.view[listed] >= PRONOUNCED_MIN_LETTERS
+    out: IntArray = idx[worth & vocab.latin.view[listed] & long_enough]
+    return out
 
 
 def warm_novel_readings(vocab: Vocab) -> None:
