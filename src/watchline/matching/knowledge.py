@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from watchline.matching.arrays import IntArray
+from watchline.matching.arrays import IntArray, any_true, true_at
 from watchline.matching.skeleton import vowel_class
 from watchline.matching.strings import lev, objects
 from watchline.matching.tokens import name_forms
@@ -53,9 +53,13 @@ def what_names_say(
     as Arabic names are romanised): at least ``VOWEL_ONLY_SIM`` (and at least
     ``KNOWN_NAME_BELOW``, so never discounted as a known name's mere look-alike)."""
     same, distinct, roles, vowels_only = name_knowledge(query, qi, vocab, pid, sims)
-    sims = np.where(distinct, sims * DISTINCT_NAMES_FACTOR, sims)
-    sims = np.where(roles, sims * ROLE_MISMATCH_FACTOR, sims)
-    sims = np.where(vowels_only, np.maximum(sims, VOWEL_ONLY_SIM), sims)
+    # each correction touches few pairs: testing for none costs less than applying it
+    if any_true(distinct):
+        sims = np.where(distinct, sims * DISTINCT_NAMES_FACTOR, sims)
+    if any_true(roles):
+        sims = np.where(roles, sims * ROLE_MISMATCH_FACTOR, sims)
+    if any_true(vowels_only):
+        sims = np.where(vowels_only, np.maximum(sims, VOWEL_ONLY_SIM), sims)
     out: np.ndarray = np.where(same, 1.0, sims)
     return out
 
@@ -93,7 +97,7 @@ def _distinct_names(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray
     near-identical keys (yusef/yusuf); only classes whose keys are themselves unalike
     (similarity below ``DISTINCT_KEYS_BELOW``) count as different names."""
     out = query.known[qi]
-    idx = np.flatnonzero(out)
+    idx = true_at(out)
     if len(idx):
         listed_known = vocab.traits.known.view[pid[idx]]
         keys = lev(query.canon[qi[idx]], vocab.arrays["canon"].view[pid[idx]])
@@ -111,7 +115,7 @@ def other_forms(
     out = np.zeros(len(qi))
     listed_known = vocab.traits.known.view[pid]
     pick = (query.known[qi] ^ listed_known) & (sims >= FORMS_FROM) & (sims < FORMS_UNTIL)
-    idx = np.flatnonzero(pick)
+    idx = true_at(pick)
     if not len(idx):
         return out
     q_tokens = query.tokens[qi[idx]].tolist()

@@ -45,7 +45,7 @@ import numpy as np
 
 from watchline.matching import views
 from watchline.matching.align import is_patronymic, optional_factors
-from watchline.matching.arrays import IntArray
+from watchline.matching.arrays import IntArray, true_at
 from watchline.matching.articles import glued_article, stem_form, stem_written
 from watchline.matching.compounds import short_form_key, shortened
 from watchline.matching.knowledge import (
@@ -176,7 +176,7 @@ def pair_similarity(
     sims = np.maximum(sims, views.learned(query, qi, vocab, pid, query.abjad[qi], ARABIC_COSTS))
     if discount:
         sims = np.where(_discounted(query, qi, vocab, pid, sims), sims * KNOWN_NAME_FACTOR, sims)
-    out: np.ndarray = np.where(sims < FLOOR, 0.0, sims).astype(np.float64)
+    out: np.ndarray = np.where(sims < FLOOR, 0.0, sims).astype(np.float64, copy=False)
     return out
 
 
@@ -211,7 +211,7 @@ def _discounted(
     unless the two share a phonetic key, which only romanisation habits change
     (Havryliuk/Gavrilyuk: Ukrainian h for Russian g)."""
     out: np.ndarray = spelt_as_listed(query, qi) & (sims < KNOWN_NAME_BELOW)
-    near = np.flatnonzero(out & (sims >= SOUND_ALIKE_FROM))
+    near = true_at(out & (sims >= SOUND_ALIKE_FROM))
     if len(near):
         heard = [phonetic(t) for t in query.tokens[qi[near]].tolist()]
         same = [key == vocab.phon[int(p)] for key, p in zip(heard, pid[near], strict=True)]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from watchline.matching.arrays import IntArray
+from watchline.matching.arrays import IntArray, any_true, true_at
 from watchline.matching.knowledge import spelt_as_listed
 from watchline.matching.learned import ALPHABET_COSTS, ARABIC_COSTS, shipped_costs, similarity
 from watchline.matching.pronounce import READINGS, arabic_heard, arabic_written, novel_readings
@@ -42,9 +42,9 @@ def initials(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np
     """An initial on one side and a part starting with that letter on the other."""
     out = np.zeros(len(qi))
     one_side = query.initial[qi] ^ (vocab.lengths.view[pid] == 1)
-    if not one_side.any():
+    if not any_true(one_side):
         return out
-    idx = np.flatnonzero(one_side)
+    idx = true_at(one_side)
     q_first = [t[:1] for t in query.tokens[qi[idx]].tolist()]
     l_first = [t[:1] for t in vocab.arrays["tokens"].view[pid[idx]].tolist()]
     same = np.array([a == b for a, b in zip(q_first, l_first, strict=True)], dtype=np.bool_)
@@ -59,9 +59,9 @@ def vowel_drift(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) ->
     "Savchenko" is that name, not a vowel-drifted rendering of "Shevchenko"."""
     out = np.zeros(len(qi))
     cross = (query.cross[qi] | vocab.abjad.view[pid]) & ~spelt_as_listed(query, qi)
-    if not cross.any():
+    if not any_true(cross):
         return out
-    idx = np.flatnonzero(cross)
+    idx = true_at(cross)
     listed = vocab.view(pid[idx], "form", vowel_class)
     forms = vocab.arrays["form"].view[pid[idx]]
     both = lev(query.form[qi[idx]], forms) + lev(query.loose[qi[idx]], listed)
@@ -84,7 +84,7 @@ def learned(
     out = np.zeros(len(qi))
     if not query.any_cross:  # the usual case: a Latin query
         return out
-    idx = np.flatnonzero(query.cross[qi] & vocab.latin.view[pid] & which)
+    idx = true_at(query.cross[qi] & vocab.latin.view[pid] & which)
     if len(idx):
         listed = vocab.arrays["tokens"].view[pid[idx]].tolist()
         learned = similarity(query.tokens[qi[idx]].tolist(), listed, shipped_costs(table))
@@ -129,7 +129,7 @@ def _worth_reading(
     Latin with enough letters, and a best view worth improving on."""
     if not query.any_cross:  # the usual case, a Latin query: nothing to read
         return qi[:0]
-    idx = np.flatnonzero(query.cross[qi])
+    idx = true_at(query.cross[qi])
     # a pair the other views already put at the factor cannot gain; one they find quite
     # unalike rarely reads alike (``PRONOUNCED_FROM``: skips two fifths of the pairs)
     worth = (best[idx] >= PRONOUNCED_FROM) & (best[idx] < PRONOUNCED_FACTOR)
@@ -162,7 +162,7 @@ def _heard(query: QueryParts, qi: IntArray, readings: np.ndarray) -> np.ndarray:
     out = lev(tokens, readings).astype(np.float64)
     abjad = query.abjad[qi]
     for mask, table in ((abjad, ARABIC_COSTS), (~abjad, ALPHABET_COSTS)):
-        if not mask.any():
+        if not any_true(mask):
             continue
         heard, written = tokens[mask].tolist(), readings[mask].tolist()
         if table == ARABIC_COSTS:
@@ -183,7 +183,7 @@ def skeleton_similarity(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntA
     few = query.short[qi] | vocab.short_cons.view[pid]  # includes the one-letter ones
     factor = np.where(abjad, ABJAD_FACTOR, CONSONANT_FACTOR)
     out: np.ndarray = np.where(few, 0.0, skeleton * factor)
-    idx = np.flatnonzero(abjad)
+    idx = true_at(abjad)
     if len(idx):
         q, p = qi[idx], pid[idx]
         # Arabic script writes an initial vowel (alif, ayn): Audunis is not Dinos
@@ -200,7 +200,7 @@ def _written_consonants(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntA
     traits = vocab.traits
     q_cons = query.abjad_cons[qi]
     written = lev(q_cons, traits.written.view[pid])
-    central = np.flatnonzero(traits.central_differs.view[pid])
+    central = true_at(traits.central_differs.view[pid])
     if len(central):
         other = lev(q_cons[central], traits.central.view[pid[central]])
         written[central] = np.maximum(written[central], other)
