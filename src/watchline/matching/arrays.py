@@ -48,6 +48,20 @@ class Growable:
         return self.data[: self.size]
 
 
+def true_at(mask: npt.NDArray[np.bool_]) -> IntArray:
+    """Positions where a 1-d mask is true: ``np.flatnonzero`` without its Python-level
+    ravel and dispatch, which cost several times the work on the small arrays of a query
+    (about 1.7 us against 0.3 per call; a query makes a few dozen)."""
+    out: IntArray = mask.nonzero()[0]
+    return out
+
+
+def any_true(mask: npt.NDArray[np.bool_]) -> bool:
+    """``mask.any()`` by numpy's compiled count: ``ndarray.any`` passes through Python-level
+    reduction wrappers (about 1.6 us against 0.4 per call on the arrays of a query)."""
+    return bool(np.count_nonzero(mask))
+
+
 def csr_from_pairs(keys: IntArray, values: IntArray, n_keys: int) -> tuple[IntArray, IntArray]:
     """Group ``values`` by ``keys`` into (indptr, data), data sorted by key then value."""
     order = np.lexsort((values, keys))

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from watchline.matching.arrays import IntArray
+from watchline.matching.arrays import IntArray, any_true, true_at
 from watchline.matching.skeleton import PART_VIEW_CACHE, abjad_consonants, translit_form
 from watchline.matching.strings import lev, objects
 from watchline.matching.tokens import article_stem
@@ -55,20 +55,20 @@ def has_article(token: str) -> bool:
 def glued_article(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
     """Similarity of the article-less part with the other part, times the factor."""
     out = np.zeros(len(qi))
-    if query.abjad.any():  # an Arabic-script query part against a listed Latin one with it
-        idx = np.flatnonzero(query.abjad[qi] & vocab.latin.view[pid])
-        idx = idx[vocab.view(pid[idx], "tokens", has_article).astype(np.bool_)]
+    if any_true(query.abjad):  # an Arabic-script query part against a listed Latin one with it
+        idx = true_at(query.abjad[qi] & vocab.latin.view[pid])
+        idx = idx[vocab.traits.article.view[pid[idx]]]
         if len(idx):
             stems = vocab.view(pid[idx], "tokens", stem_form)
             written = vocab.view(pid[idx], "tokens", stem_written)
             out[idx] = _best(stems, written, query.form[qi[idx]], query.abjad_cons[qi[idx]])
     glued = query.stem != ""
-    if glued.any():  # a query part with it against a part listed from Arabic script
-        idx = np.flatnonzero(glued[qi] & vocab.abjad.view[pid])
+    if any_true(glued):  # a query part with it against a part listed from Arabic script
+        idx = true_at(glued[qi] & vocab.abjad.view[pid])
         if len(idx):
             written = objects([stem_written(t) for t in query.tokens[qi[idx]].tolist()])
             other = vocab.arrays["form"].view[pid[idx]]
-            other_written = vocab.view(pid[idx], "tokens", abjad_consonants)
+            other_written = vocab.traits.written.view[pid[idx]]
             out[idx] = _best(query.stem[qi[idx]], written, other, other_written)
     return out * ARTICLE_FACTOR
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from watchline.matching.align import Alignment, align, is_patronymic
-from watchline.matching.arrays import IntArray, first_of_runs
+from watchline.matching.align import Alignment, align
+from watchline.matching.arrays import IntArray, first_of_runs, true_at
 from watchline.matching.candidates import candidate_pairs, part_keys
 from watchline.matching.index import NameIndex
 from watchline.matching.names_score import JOINED_FACTOR, NameScores, joined_similarity
@@ -43,8 +43,8 @@ def score_units(index: NameIndex, units: list[Unit], limit: int) -> list[NameSco
     parts = QueryParts.of_units(index.vocab, units)
     qi, pid, sims = candidate_pairs(index, parts)
     unit_of_pair = parts.unit[qi]
-    order = np.argsort(unit_of_pair, kind="stable")
-    bounds = np.searchsorted(unit_of_pair[order], np.arange(len(units) + 1))
+    order = unit_of_pair.argsort(kind="stable")
+    bounds = unit_of_pair[order].searchsorted(np.arange(len(units) + 1))
     weights = _query_weights(index, parts, qi, pid, sims)
     rows_per_unit: list[IntArray] = []
     for u, unit in enumerate(units):
@@ -99,7 +99,7 @@ def _score_rows(
     wq = np.where(q_valid, weights[q_index] * parts.optional[q_index], 0.0)
     wc = np.where(valid, index.weights(safe) * index.vocab.optional.view[safe], 0.0)
     rq = q_valid & parts.patronymic[q_index]
-    rc = valid & index.vocab.view(safe, "tokens", is_patronymic).astype(np.bool_)
+    rc = valid & index.vocab.traits.patronymic.view[safe]
     chains = np.array([u.abjad for u in units], dtype=np.bool_)[unit_of_row]
     alignment = align(sims, wq, wc, rq, rc, chains)
     needed = _needs_joined(alignment, q_valid, valid) & _similar_length(
@@ -136,7 +136,7 @@ def _cached_similarity(
     cache, ids = index.caches.pairs(part_keys(parts))
     codes = (ids[qi] << 32) | pid
     found = cache.get(codes)
-    missing = np.flatnonzero(found < 0)
+    missing = true_at(found < 0)
     if len(missing):
         new, first, inverse = np.unique(codes[missing], return_index=True, return_inverse=True)
         pick = missing[first]
@@ -177,7 +177,7 @@ def _joined(
 ) -> np.ndarray:
     """Glued-parts similarity of the candidates that need it (Abdulrahman/Abdul Rahman)."""
     out = np.zeros(len(listed))
-    chosen = np.flatnonzero(needed)
+    chosen = true_at(needed)
     if not len(chosen):
         return out
     tokens = index.vocab.arrays["tokens"].view

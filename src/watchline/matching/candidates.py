@@ -64,7 +64,7 @@ def _fill_cache(
     qi, pid, sims = _scored(index, parts, missing, found)
     keep = sims >= RETRIEVE_FLOOR
     qi, pid, sims = qi[keep], pid[keep], sims[keep]
-    bounds = np.searchsorted(qi, missing), np.searchsorted(qi, missing, side="right")
+    bounds = qi.searchsorted(missing), qi.searchsorted(missing, side="right")
     for g, start, end in zip(missing.tolist(), *(b.tolist() for b in bounds), strict=True):
         cache[keys[g]] = (pid[start:end], sims[start:end])
 

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from watchline.matching.arrays import IntArray
+from watchline.matching.arrays import IntArray, true_at
 from watchline.matching.skeleton import PART_VIEW_CACHE, translit_form
-from watchline.matching.strings import lev, objects
+from watchline.matching.strings import lev
 from watchline.matching.tokens import short_form
 
 if TYPE_CHECKING:
@@ -37,16 +37,14 @@ def short_form_key(token: str) -> str:
 def shortened(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
     """Similarity of one part with the short form of the other, times the factor."""
     out = np.zeros(len(qi))
-    # per query part (a few per query), not per pair (thousands)
-    query_short = objects([short_form_key(t) for t in query.tokens.tolist()])
-    idx = np.flatnonzero(vocab.view(pid, "tokens", has_short_form).astype(np.bool_))
+    idx = true_at(vocab.traits.short_form.view[pid])
     if len(idx):
         listed_short = vocab.view(pid[idx], "tokens", short_form_key)
         out[idx] = lev(listed_short, query.form[qi[idx]])
-    idx = np.flatnonzero((query_short != "")[qi])
+    idx = true_at(query.has_short_key[qi])
     if len(idx):
         other = vocab.arrays["form"].view[pid[idx]]
-        out[idx] = np.maximum(out[idx], lev(query_short[qi[idx]], other))
+        out[idx] = np.maximum(out[idx], lev(query.short_key[qi[idx]], other))
     return out * SHORT_FORM_FACTOR
 
 

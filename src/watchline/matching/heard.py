@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from watchline.matching.pronounce import READINGS, arabic_written, novel_readings
-from watchline.matching.skeleton import abjad_consonants, abjad_consonants_central
+from watchline.matching.skeleton import abjad_consonants
 
 if TYPE_CHECKING:
     from watchline.matching.vocab import Vocab
@@ -74,12 +74,10 @@ class HeardKeys:
 
     def _add(self, vocab: Vocab, pid: np.ndarray, heard: np.ndarray) -> None:
         """Key parts ``pid`` by their readings ``heard``; a written key the spelling has
-        already (``Vocab.by_abjad``) is left out. Buckets are tuples, as in ``vocab.py``."""
-        own = zip(
-            vocab.view(pid, "tokens", abjad_consonants).tolist(),
-            vocab.view(pid, "tokens", abjad_consonants_central).tolist(),
-            strict=True,
-        )
+        already (``Vocab.by_abjad``, ``PartTraits.written``) is left out. Buckets are
+        tuples, as in ``vocab.py``."""
+        traits = vocab.traits
+        own = zip(traits.written.view[pid].tolist(), traits.central.view[pid].tolist(), strict=True)
         for part, reading, spelt in zip(pid.tolist(), heard.tolist(), own, strict=True):
             _put(self.by_reading, reading, part)
             written = abjad_consonants(arabic_written(reading))

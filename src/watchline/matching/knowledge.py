@@ -13,11 +13,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from watchline.matching.align import is_patronymic
-from watchline.matching.arrays import IntArray
+from watchline.matching.arrays import IntArray, any_true, true_at
 from watchline.matching.skeleton import vowel_class
 from watchline.matching.strings import lev, objects
-from watchline.matching.tokens import known_name, name_forms
+from watchline.matching.tokens import name_forms
 
 if TYPE_CHECKING:
     from watchline.matching.similarity import QueryParts
@@ -32,11 +31,7 @@ SHORT_CLASS, SHORT_CLASS_SIM = 4, 0.6
 ROLE_MISMATCH_FACTOR = 0.85  # a surname is not a patronymic: Aleksandrova/Aleksandrovna
 
 
-KNOWLEDGE_VIEWS: tuple[tuple[str, Callable[[str], object]], ...] = (
-    ("tokens", is_patronymic),
-    ("tokens", known_name),
-    ("tokens", vowel_class),
-)
+KNOWLEDGE_VIEWS: tuple[tuple[str, Callable[[str], object]], ...] = (("tokens", vowel_class),)
 
 
 def spelt_as_listed(query: QueryParts, qi: IntArray) -> np.ndarray:
@@ -58,9 +53,13 @@ def what_names_say(
     as Arabic names are romanised): at least ``VOWEL_ONLY_SIM`` (and at least
     ``KNOWN_NAME_BELOW``, so never discounted as a known name's mere look-alike)."""
     same, distinct, roles, vowels_only = name_knowledge(query, qi, vocab, pid, sims)
-    sims = np.where(distinct, sims * DISTINCT_NAMES_FACTOR, sims)
-    sims = np.where(roles, sims * ROLE_MISMATCH_FACTOR, sims)
-    sims = np.where(vowels_only, np.maximum(sims, VOWEL_ONLY_SIM), sims)
+    # each correction touches few pairs: testing for none costs less than applying it
+    if any_true(distinct):
+        sims = np.where(distinct, sims * DISTINCT_NAMES_FACTOR, sims)
+    if any_true(roles):
+        sims = np.where(roles, sims * ROLE_MISMATCH_FACTOR, sims)
+    if any_true(vowels_only):
+        sims = np.where(vowels_only, np.maximum(sims, VOWEL_ONLY_SIM), sims)
     out: np.ndarray = np.where(same, 1.0, sims)
     return out
 
@@ -72,7 +71,7 @@ def name_knowledge(
     (surname against patronymic), spellings differing only in their vowels."""
     same = _one_name(query, qi, vocab, pid, sims)
     distinct = ~same & _distinct_names(query, qi, vocab, pid)
-    roles = query.patronymic[qi] != vocab.view(pid, "tokens", is_patronymic).astype(np.bool_)
+    roles = query.patronymic[qi] != vocab.traits.patronymic.view[pid]
     vowels_only = ~same & ~distinct & _vowels_only(query, qi, vocab, pid)
     return same, distinct, roles & ~same, vowels_only
 
@@ -97,10 +96,10 @@ def _distinct_names(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray
     The equivalence classes are mined, and some names are split over two classes with
     near-identical keys (yusef/yusuf); only classes whose keys are themselves unalike
     (similarity below ``DISTINCT_KEYS_BELOW``) count as different names."""
-    out = query.known[qi].astype(np.bool_)
-    idx = np.flatnonzero(out)
+    out = query.known[qi]
+    idx = true_at(out)
     if len(idx):
-        listed_known = vocab.view(pid[idx], "tokens", known_name).astype(np.bool_)
+        listed_known = vocab.traits.known.view[pid[idx]]
         keys = lev(query.canon[qi[idx]], vocab.arrays["canon"].view[pid[idx]])
         out[idx] = listed_known & (keys < DISTINCT_KEYS_BELOW)
     return out
@@ -114,9 +113,9 @@ def other_forms(
     Only between a known and an unknown part that are already alike (two known names
     are compared as they are: Elena is not Alina because Alena is a form of Alina)."""
     out = np.zeros(len(qi))
-    listed_known = vocab.view(pid, "tokens", known_name).astype(np.bool_)
+    listed_known = vocab.traits.known.view[pid]
     pick = (query.known[qi] ^ listed_known) & (sims >= FORMS_FROM) & (sims < FORMS_UNTIL)
-    idx = np.flatnonzero(pick)
+    idx = true_at(pick)
     if not len(idx):
         return out
     q_tokens = query.tokens[qi[idx]].tolist()
@@ -141,7 +140,5 @@ def other_forms(
 
 def _vowels_only(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
     """Pairs whose forms differ only in which vowels they write (Salih/Saleh)."""
-    listed = vocab.view(pid, "tokens", vowel_class)
-    q = objects([vowel_class(t) for t in query.tokens[qi].tolist()])
-    out: np.ndarray = q == listed
+    out: np.ndarray = query.vowels[qi] == vocab.view(pid, "tokens", vowel_class)
     return out.astype(np.bool_)

@@ -116,7 +116,7 @@ def _kernels() -> tuple[Callable[..., Any], Callable[..., Any]]:
 
 def encode(tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """Letters of many folded parts as codes 0-25 in one buffer, with offsets."""
-    lengths = np.fromiter((len(t) for t in tokens), dtype=np.int64, count=len(tokens))
+    lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
     offsets = np.zeros(len(tokens) + 1, dtype=np.int64)
     np.cumsum(lengths, out=offsets[1:])
     raw = "".join(tokens).encode("ascii", "replace")

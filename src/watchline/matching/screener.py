@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from watchline.matching.arrays import IntArray, first_of_runs
+from watchline.matching.arrays import IntArray, first_of_runs, true_at
 from watchline.matching.batch import Unit, score_units
 from watchline.matching.explain import Contribution, Explanation
 from watchline.matching.facts import Facts, query_facts
@@ -220,6 +220,6 @@ class _Flat:
         """Per (query, entity): the position of its best name, and of its first name."""
         key = self.query * (int(self.entity.max()) + 1) + self.entity if len(self.k) else self.k
         order = np.lexsort((-self.sims, key))  # stable: equal sims keep the order met
-        starts = np.flatnonzero(first_of_runs(key[order]))
+        starts = true_at(first_of_runs(key[order]))
         first: IntArray = np.minimum.reduceat(order, starts) if len(starts) else starts
         return order[starts], first

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from watchline.matching import fused, kernels
-from watchline.matching.arrays import IntArray
+from watchline.matching.arrays import IntArray, true_at
 from watchline.matching.common import HEAD
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def shortlist(
     ``slots`` its common-part slot (-1: a rare part, read in full).
     """
     light = _light(index, parts, owners, slots)
-    heavy = np.flatnonzero(slots >= 0)
+    heavy = true_at(slots >= 0)
     found = [index.common.head(s) for s in slots[heavy].tolist()]
     found += [index.delta_rows(int(p)) for p in parts[heavy].tolist()]
     found += _pairs(index, parts, weights, owners, heavy)
@@ -102,12 +102,12 @@ def _in_delta(index: NameIndex, parts: IntArray) -> bool:
 
 def _light(index: NameIndex, parts: IntArray, owners: IntArray, slots: np.ndarray) -> IntArray:
     """Rare parts to read, rarest first within ``HARD_BUDGET``, then grouped by owner."""
-    light = np.flatnonzero(slots < 0)
+    light = true_at(slots < 0)
     df = index.df.view[parts[light]]
     if int(df.sum()) > HARD_BUDGET:
         order = np.argsort(df, kind="stable")
         light = light[order[np.cumsum(df[order]) <= HARD_BUDGET]]
-    out: IntArray = light[np.argsort(owners[light], kind="stable")]
+    out: IntArray = light[owners[light].argsort(kind="stable")]
     return out
 
 
@@ -205,7 +205,7 @@ def finish(
     ``distinct``: the rows hold no repeats (as from :func:`shortlist`).
     """
     if distinct:  # sorted as np.unique would, without its bookkeeping
-        order = np.argsort(rows)
+        order = rows.argsort()
         rows, totals = rows[order], totals[order]
     else:
         rows, first = np.unique(rows, return_index=True)

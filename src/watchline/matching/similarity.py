@@ -46,9 +46,9 @@ import numpy as np
 
 from watchline.matching import views
 from watchline.matching.align import is_patronymic, optional_factors
-from watchline.matching.arrays import IntArray
-from watchline.matching.articles import glued_article, has_article, stem_form, stem_written
-from watchline.matching.compounds import has_short_form, short_form_key, shortened
+from watchline.matching.arrays import IntArray, true_at
+from watchline.matching.articles import glued_article, stem_form, stem_written
+from watchline.matching.compounds import short_form_key, shortened
 from watchline.matching.knowledge import (
     KNOWLEDGE_VIEWS,
     name_knowledge,
@@ -60,11 +60,11 @@ from watchline.matching.learned import ALPHABET_COSTS, ARABIC_COSTS
 from watchline.matching.pronounce import READINGS
 from watchline.matching.skeleton import (
     abjad_consonants,
-    abjad_consonants_central,
     consonants,
     not_latin,
     translit_form,
     vowel_class,
+    vowel_initial,
 )
 from watchline.matching.strings import lev, objects
 from watchline.matching.tokens import canonical, known_name, phonetic
@@ -93,11 +93,13 @@ class QueryParts:
     __slots__ = (
         "abjad",
         "abjad_cons",
+        "any_cross",
         "canon",
         "cons",
         "cross",
         "exact",
         "form",
+        "has_short_key",
         "initial",
         "known",
         "length",
@@ -105,11 +107,13 @@ class QueryParts:
         "optional",
         "patronymic",
         "short",
+        "short_key",
         "stem",
-        "tiny",
         "tokens",
         "unit",
         "vowel_initial",
+        "vowels",
+        "written_len",
     )
 
     def __init__(
@@ -129,18 +133,22 @@ class QueryParts:
         cons = [consonants(f) for f in forms]
         self.cons = objects(cons)
         self.short = np.array([len(c) < views.MIN_SKELETON for c in cons], dtype=np.bool_)
-        self.tiny = np.array([len(c) < 2 for c in cons], dtype=np.bool_)
         self.initial = np.array([len(t) == 1 for t in tokens], dtype=np.bool_)
         self.length = np.array([len(t) for t in tokens], dtype=np.int64)
-        self.vowel_initial = np.array([views.vowel_initial(t) for t in tokens], dtype=np.bool_)
+        self.vowel_initial = np.array([vowel_initial(t) for t in tokens], dtype=np.bool_)
         self.abjad = abjad
         self.unit = unit
         self.exact = np.array([vocab.ids.get(t, -1) for t in tokens], dtype=np.int64)
         self.optional = optional_factors(tokens)
         self.loose = objects([vowel_class(f) for f in forms])
         self.abjad_cons = objects([abjad_consonants(t) for t in tokens])
+        self.written_len = np.array([len(c) for c in self.abjad_cons], dtype=np.int64)
         self.stem = objects([stem_form(t) for t in tokens])
+        self.short_key = objects([short_form_key(t) for t in tokens])
+        self.has_short_key = self.short_key != ""
+        self.vowels = objects([vowel_class(t) for t in tokens])  # of the part, not its form
         self.cross = abjad if cross is None else cross
+        self.any_cross = bool(self.cross.any())
 
     @classmethod
     def of_units(cls, vocab: Vocab, units: Sequence[_Unit]) -> QueryParts:
@@ -175,7 +183,7 @@ def pair_similarity(
         sims = np.where(
             _discounted(query, qi, vocab, pid, sims) & ~forms, sims * KNOWN_NAME_FACTOR, sims
         )
-    out: np.ndarray = np.where(sims < FLOOR, 0.0, sims).astype(np.float64)
+    out: np.ndarray = np.where(sims < FLOOR, 0.0, sims).astype(np.float64, copy=False)
     return out
 
 
@@ -197,7 +205,7 @@ def _spelling_views(
     found.append(("the same name with its article glued on", glued_article(query, qi, vocab, pid)))
     alphabets = views.learned(query, qi, vocab, pid, ~query.abjad[qi], ALPHABET_COSTS)
     found.append(("learned from real cross-script pairs", alphabets))
-    if query.cross.any():  # else the pronounced view has nothing to read
+    if query.any_cross:  # else the pronounced view has nothing to read
         best = np.maximum.reduce([view for _, view in found])
     return [*found, *views.pronounced(query, qi, vocab, pid, best)]
 
@@ -219,7 +227,7 @@ def _discounted(
     unless the two share a phonetic key, which only romanisation habits change
     (Havryliuk/Gavrilyuk: Ukrainian h for Russian g)."""
     out: np.ndarray = spelt_as_listed(query, qi) & (sims < KNOWN_NAME_BELOW)
-    near = np.flatnonzero(out & (sims >= SOUND_ALIKE_FROM))
+    near = true_at(out & (sims >= SOUND_ALIKE_FROM))
     if len(near):
         heard = [phonetic(t) for t in query.tokens[qi[near]].tolist()]
         same = [key == vocab.phon[int(p)] for key, p in zip(heard, pid[near], strict=True)]
@@ -265,12 +273,7 @@ def listed_views() -> tuple[tuple[str, Callable[[str], object]], ...]:
     """Every per-part view of listed parts the similarity views read (for ``Vocab.warm``)."""
     return (
         ("form", vowel_class),
-        ("tokens", views.vowel_initial),
-        ("tokens", abjad_consonants),
-        ("tokens", abjad_consonants_central),
         ("tokens", short_form_key),
-        ("tokens", has_short_form),
-        ("tokens", has_article),
         ("tokens", stem_form),
         ("tokens", stem_written),
         *(("tokens", reading) for _, reading in READINGS),

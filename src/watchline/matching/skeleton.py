@@ -135,6 +135,11 @@ def abjad_consonants_central(token: str) -> str:
     return abjad_consonants(central.replace("w", "v"))
 
 
+def vowel_initial(token: str) -> bool:
+    """Whether a part starts with a vowel, which Arabic script writes (alif, ayn)."""
+    return token[:1] in ("a", "e", "i", "o", "u")
+
+
 ABJAD = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 

@@ -11,15 +11,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from watchline.matching.arrays import IntArray
+from watchline.matching.arrays import IntArray, any_true, true_at
 from watchline.matching.knowledge import spelt_as_listed
 from watchline.matching.learned import ALPHABET_COSTS, ARABIC_COSTS, shipped_costs, similarity
 from watchline.matching.pronounce import READINGS, arabic_heard, arabic_written, novel_readings
-from watchline.matching.skeleton import (
-    abjad_consonants,
-    abjad_consonants_central,
-    vowel_class,
-)
+from watchline.matching.skeleton import vowel_class
 from watchline.matching.strings import lev, objects
 
 if TYPE_CHECKING:
@@ -38,15 +34,17 @@ PRONOUNCED_MIN_LETTERS = 3  # a one- or two-letter part has too few sounds to re
 PRONOUNCED_MIN_SIM = 0.75  # a reading only near the rendering says nothing: no language fits
 PRONOUNCED_FACTOR = 0.9  # a reading is a guess at the language: below the spelling views
 PRONOUNCED_FROM = 0.3  # pairs the other views find less alike are not read (see pronounced)
+_READING_LABELS = tuple(f"pronounced as {language} spelling reads" for language, _ in READINGS)
+_READING_BITS = np.arange(len(READINGS), dtype=np.int64)[:, None]  # of ``novel_readings``
 
 
 def initials(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
     """An initial on one side and a part starting with that letter on the other."""
     out = np.zeros(len(qi))
     one_side = query.initial[qi] ^ (vocab.lengths.view[pid] == 1)
-    if not one_side.any():
+    if not any_true(one_side):
         return out
-    idx = np.flatnonzero(one_side)
+    idx = true_at(one_side)
     q_first = [t[:1] for t in query.tokens[qi[idx]].tolist()]
     l_first = [t[:1] for t in vocab.arrays["tokens"].view[pid[idx]].tolist()]
     same = np.array([a == b for a, b in zip(q_first, l_first, strict=True)], dtype=np.bool_)
@@ -61,9 +59,9 @@ def vowel_drift(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) ->
     "Savchenko" is that name, not a vowel-drifted rendering of "Shevchenko"."""
     out = np.zeros(len(qi))
     cross = (query.cross[qi] | vocab.abjad.view[pid]) & ~spelt_as_listed(query, qi)
-    if not cross.any():
+    if not any_true(cross):
         return out
-    idx = np.flatnonzero(cross)
+    idx = true_at(cross)
     listed = vocab.view(pid[idx], "form", vowel_class)
     forms = vocab.arrays["form"].view[pid[idx]]
     both = lev(query.form[qi[idx]], forms) + lev(query.loose[qi[idx]], listed)
@@ -84,7 +82,9 @@ def learned(
     known name says little. The alphabets' table applies before it: Cyrillic writes its
     vowels, so Елена stays Elena and not Alina."""
     out = np.zeros(len(qi))
-    idx = np.flatnonzero(query.cross[qi] & vocab.latin.view[pid] & which)
+    if not query.any_cross:  # the usual case: a Latin query
+        return out
+    idx = true_at(query.cross[qi] & vocab.latin.view[pid] & which)
     if len(idx):
         listed = vocab.arrays["tokens"].view[pid[idx]].tolist()
         learned = similarity(query.tokens[qi[idx]].tolist(), listed, shipped_costs(table))
@@ -103,36 +103,40 @@ def pronounced(
     where a transcriber wrote down how the name sounds, and the listed part was seen written
     in Latin, where its spelling is its own. Between two Latin spellings the readings would
     only merge names that sound alike but are spelt, and so are listed, apart."""
-    idx = np.flatnonzero(query.cross[qi])
-    if len(idx):  # not the usual case (a Latin query), which needs no per-language work
-        # a pair the other views already put at the factor cannot gain; one they find quite
-        # unalike rarely reads alike (``PRONOUNCED_FROM``: skips two fifths of the pairs)
-        worth = (best[idx] >= PRONOUNCED_FROM) & (best[idx] < PRONOUNCED_FACTOR)
+    idx = _worth_reading(query, qi, vocab, pid, best)
+    scores = np.zeros((len(READINGS), len(qi)))  # one row per language, filled at once
+    if len(idx):
+        # a reading that is the spelling, or an earlier reading, adds nothing: skip it
+        novel = vocab.view(pid[idx], "tokens", novel_readings).astype(np.int64)
+        picked = (novel >> _READING_BITS) & 1 == 1
         listed = pid[idx]
-        long_enough = vocab.lengths.view[listed] >= PRONOUNCED_MIN_LETTERS
-        idx = idx[worth & vocab.latin.view[listed] & long_enough]
-    if not len(idx):
-        none = np.zeros(len(qi))
-        return [(f"pronounced as {language} spelling reads", none) for language, _ in READINGS]
-    picks, readings = [], []
-    # a reading that is the spelling, or an earlier reading, adds nothing: skip it
-    novel = vocab.view(pid[idx], "tokens", novel_readings).astype(np.int64)
-    for bit, (_, reading) in enumerate(READINGS):
-        pick = idx[(novel >> bit) & 1 == 1]
-        picks.append(pick)
-        readings.append(vocab.view(pid[pick], "tokens", reading) if len(pick) else pick[:0])
-    # one call for every language: the learned kernel's per-call cost outweighs its work
-    every = np.concatenate([idx[:0], *picks])
-    heard = _heard(query, qi[every], np.concatenate([idx[:0].astype(object), *readings]))
-    found: list[tuple[str, np.ndarray]] = []
-    start = 0
-    for (language, _), pick in zip(READINGS, picks, strict=True):
-        out = np.zeros(len(qi))
-        close = heard[start : start + len(pick)]
-        out[pick] = np.where(close < PRONOUNCED_MIN_SIM, 0.0, close) * PRONOUNCED_FACTOR
-        start += len(pick)
-        found.append((f"pronounced as {language} spelling reads", out))
-    return found
+        readings = [
+            vocab.view(listed[row], "tokens", reading)
+            for row, (_, reading) in zip(picked, READINGS, strict=True)
+        ]
+        language, pair = np.nonzero(picked)  # language by language, as readings are joined
+        # one call for every language: the learned kernel's per-call cost outweighs its work
+        heard = _heard(query, qi[idx[pair]], np.concatenate(readings))
+        close = np.where(heard < PRONOUNCED_MIN_SIM, 0.0, heard)
+        scores[language, idx[pair]] = close * PRONOUNCED_FACTOR
+    return list(zip(_READING_LABELS, scores, strict=True))
+
+
+def _worth_reading(
+    query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray, best: np.ndarray
+) -> IntArray:
+    """The pairs :func:`pronounced` reads: a romanised query part, a listed part seen in
+    Latin with enough letters, and a best view worth improving on."""
+    if not query.any_cross:  # the usual case, a Latin query: nothing to read
+        return qi[:0]
+    idx = true_at(query.cross[qi])
+    # a pair the other views already put at the factor cannot gain; one they find quite
+    # unalike rarely reads alike (``PRONOUNCED_FROM``: skips two fifths of the pairs)
+    worth = (best[idx] >= PRONOUNCED_FROM) & (best[idx] < PRONOUNCED_FACTOR)
+    listed = pid[idx]
+    long_enough = vocab.lengths.view[listed] >= PRONOUNCED_MIN_LETTERS
+    out: IntArray = idx[worth & vocab.latin.view[listed] & long_enough]
+    return out
 
 
 def warm_novel_readings(vocab: Vocab) -> None:
@@ -158,7 +162,7 @@ def _heard(query: QueryParts, qi: IntArray, readings: np.ndarray) -> np.ndarray:
     out = lev(tokens, readings).astype(np.float64)
     abjad = query.abjad[qi]
     for mask, table in ((abjad, ARABIC_COSTS), (~abjad, ALPHABET_COSTS)):
-        if not mask.any():
+        if not any_true(mask):
             continue
         heard, written = tokens[mask].tolist(), readings[mask].tolist()
         if table == ARABIC_COSTS:
@@ -171,40 +175,36 @@ def _heard(query: QueryParts, qi: IntArray, readings: np.ndarray) -> np.ndarray:
 
 
 def skeleton_similarity(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
-    """Consonant-skeleton view: strong for abjad-born pairs, weak (and >= 3 letters) else."""
-    q_cons = query.cons[qi]
-    skeleton = lev(q_cons, vocab.arrays["cons"].view[pid])
+    """Consonant-skeleton view: strong for abjad-born pairs, weak (and >= 3 letters) else.
+
+    A skeleton under ``MIN_SKELETON`` letters on either side says nothing (0)."""
+    skeleton = lev(query.cons[qi], vocab.arrays["cons"].view[pid])
     abjad = query.abjad[qi] | vocab.abjad.view[pid]
-    short = (query.short[qi] | vocab.short_cons.view[pid]) & ~abjad
-    tiny = query.tiny[qi] | vocab.tiny_cons.view[pid]
-    few = query.short[qi] | vocab.short_cons.view[pid]
-    factor = np.where(abjad, np.where(few, ABJAD_SHORT_FACTOR, ABJAD_FACTOR), CONSONANT_FACTOR)
-    out: np.ndarray = np.where(short | tiny | (abjad & few), 0.0, skeleton * factor)
-    if abjad.any():
+    few = query.short[qi] | vocab.short_cons.view[pid]  # includes the one-letter ones
+    factor = np.where(abjad, ABJAD_FACTOR, CONSONANT_FACTOR)
+    out: np.ndarray = np.where(few, 0.0, skeleton * factor)
+    idx = true_at(abjad)
+    if len(idx):
+        q, p = qi[idx], pid[idx]
         # Arabic script writes an initial vowel (alif, ayn): Audunis is not Dinos
-        q_vowel = query.vowel_initial[qi]
-        c_vowel = vocab.view(pid, "tokens", vowel_initial).astype(np.bool_)
-        out = np.where(abjad & (q_vowel != c_vowel), 0.0, out)
-        idx = np.flatnonzero(abjad)
-        out[idx] = np.maximum(out[idx], _written_consonants(query, qi[idx], vocab, pid[idx]))
+        same_start = query.vowel_initial[q] == vocab.traits.vowel_initial.view[p]
+        kept = np.where(same_start, out[idx], 0.0)
+        out[idx] = np.maximum(kept, _written_consonants(query, q, vocab, p))
     return out
 
 
-def vowel_initial(token: str) -> bool:
-    return token[:1] in ("a", "e", "i", "o", "u")
-
-
 def _written_consonants(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
-    """Abjad pairs on the consonants Arabic writes; their own length decides how much a
-    match says (the transliteration skeleton drops the jim of "Janufa" as a glide)."""
+    """Abjad pairs on the consonants Arabic writes, in the default and (where it differs)
+    the Central European reading; their own length decides how much a match says (the
+    transliteration skeleton drops the jim of "Janufa" as a glide)."""
+    traits = vocab.traits
     q_cons = query.abjad_cons[qi]
-    listed = vocab.view(pid, "tokens", abjad_consonants)
-    written = np.maximum(
-        lev(q_cons, listed), lev(q_cons, vocab.view(pid, "tokens", abjad_consonants_central))
-    )
-    q_len = np.fromiter((len(c) for c in q_cons.tolist()), dtype=np.int64, count=len(qi))
-    c_len = np.fromiter((len(c) for c in listed.tolist()), dtype=np.int64, count=len(pid))
-    shortest = np.minimum(q_len, c_len)
+    written = lev(q_cons, traits.written.view[pid])
+    central = true_at(traits.central_differs.view[pid])
+    if len(central):
+        other = lev(q_cons[central], traits.central.view[pid[central]])
+        written[central] = np.maximum(written[central], other)
+    shortest = np.minimum(query.written_len[qi], traits.written_len.view[pid])
     factor = np.where(shortest < MIN_SKELETON, ABJAD_SHORT_FACTOR, ABJAD_FACTOR)
     out: np.ndarray = np.where(shortest < 2, 0.0, written * factor)
     return out

@@ -31,6 +31,7 @@ from watchline.matching.skeleton import (
     translit_form,
 )
 from watchline.matching.tokens import canonical, phonetic, short_form
+from watchline.matching.traits import PartTraits
 
 MIN_TYPO_LENGTH = 4  # one letter off in a 3-letter part is another name
 MIN_SKELETON = 3  # as in similarity.py: shorter consonant skeletons are not compared
@@ -105,8 +106,8 @@ class Vocab:
         "optional",
         "phon",
         "short_cons",
-        "tiny_cons",
         "tokens",
+        "traits",
         "views",
     )
 
@@ -121,7 +122,7 @@ class Vocab:
         # the same strings as object arrays, so a query can pick many by id without a loop
         self.arrays = {key: Growable(object) for key in ("tokens", "canon", "form", "cons")}
         self.short_cons = Growable(np.bool_)  # skeleton too short to compare (unless abjad)
-        self.tiny_cons = Growable(np.bool_)  # skeleton too short to compare at all
+        self.traits = PartTraits()  # per-part flags the similarity views test
         self.lengths = Growable(np.int64)  # letters in the part
         self.optional = Growable(np.float64)  # cost factor for leaving the part unmatched
         self.ids: dict[str, int] = {}
@@ -162,8 +163,8 @@ class Vocab:
         self.abjad.append(False)
         self.latin.append(False)
         self.short_cons.append(len(self.cons[-1]) < MIN_SKELETON)
-        self.tiny_cons.append(len(self.cons[-1]) < 2)
         self.lengths.append(len(token))
+        self.traits.append(token)
         self.optional.append(optional_factors([token])[0])
         for key, value in (
             ("tokens", token),
