@@ -14,6 +14,7 @@ from watchline.matching.arrays import IntArray
 from watchline.matching.caches import Found, PartKey
 from watchline.matching.index import RETRIEVE_FLOOR, NameIndex
 from watchline.matching.similarity import QueryParts, pair_similarity
+from watchline.matching.vocab import Vocab
 
 SPLIT_SIM = 0.9  # a listed part found as one half of a glued query part
 MIN_HALF = 3
@@ -51,22 +52,27 @@ def _fill_cache(
     from another script that no other key found anything for: so asked, they find 5 more
     names in the quality bench's three draws and no false positive; asked as often as the
     wider keys, a few more names and two false positives."""
-    vocab, tokens, abjad, cross = index.vocab, parts.tokens, parts.abjad, parts.cross
-    found = []
-    for g in missing.tolist():
-        token = tokens[g]
-        narrow = vocab.lookup(token)
-        if not vocab.has_twin(token):
-            narrow |= vocab.lookup_more(token, bool(abjad[g]))
-            if cross[g] and not narrow:  # a rendering by ear (``heard.py``)
-                narrow.update(vocab.heard.lookup(vocab, token, bool(abjad[g])))
-        found.append(narrow)
+    tokens, abjad, cross = parts.tokens, parts.abjad, parts.cross
+    found = [
+        listed_candidates(index.vocab, tokens[g], bool(abjad[g]), bool(cross[g]))
+        for g in missing.tolist()
+    ]
     qi, pid, sims = _scored(index, parts, missing, found)
     keep = sims >= RETRIEVE_FLOOR
     qi, pid, sims = qi[keep], pid[keep], sims[keep]
     bounds = qi.searchsorted(missing), qi.searchsorted(missing, side="right")
     for g, start, end in zip(missing.tolist(), *(b.tolist() for b in bounds), strict=True):
         cache[keys[g]] = (pid[start:end], sims[start:end])
+
+
+def listed_candidates(vocab: Vocab, token: str, abjad: bool, cross: bool) -> set[int]:
+    """The listed parts a query part's keys find (see :func:`_fill_cache` for which keys)."""
+    found = vocab.lookup(token)
+    if not vocab.has_twin(token):
+        found |= vocab.lookup_more(token, abjad)
+        if cross and not found:  # a rendering by ear (``heard.py``)
+            found.update(vocab.heard.lookup(vocab, token, abjad))
+    return found
 
 
 def _scored(

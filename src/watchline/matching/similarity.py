@@ -29,6 +29,11 @@ Several views of a pair (each computed in ``views.py``, with its factor); the be
   equivalence class is one name, Ivan/Johann; two known, unalike names are two names;
   a surname is not a patronymic; Arabic names vary in their vowels).
 
+For an Arabic-script query part against a listed part seen in Latin, the best view does
+not simply win: all views are weighed together by weights fitted on real pairs, within
+``weighing.REACH`` of the best one (``weighing.py``: a lone spike of one view is trusted
+less, middling views that all agree more).
+
 Below ``FLOOR`` a pair counts as unrelated (0), so unrelated parts never add weight.
 When scoring (not when retrieving), a query part that is itself a listed part gets its
 merely-similar pairings discounted by ``KNOWN_NAME_FACTOR``: if the registry knows
@@ -44,7 +49,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from watchline.matching import views
+from watchline.matching import views, weighing
 from watchline.matching.align import is_patronymic, optional_factors
 from watchline.matching.arrays import IntArray, true_at
 from watchline.matching.articles import glued_article, stem_form, stem_written
@@ -77,6 +82,8 @@ KNOWN_NAME_BELOW = 0.9  # closer pairs are spelling variants of one name, never 
 SOUND_ALIKE_FROM = 0.85  # from here up, pairs with one phonetic key are spelling variants too
 FLOOR = 0.55
 OTHER_FORMS = "another form of a known name"
+WEIGHED = "weighed with the other views"
+WEIGHED_NOTE = 0.005  # a smaller move is not worth a word
 FORMS_TRUSTED_FROM = 0.8  # a form this close is the known name, not a name near it
 
 
@@ -176,8 +183,9 @@ def pair_similarity(
         return np.zeros(0)
     found = _spelling_views(query, qi, vocab, pid)
     spelt = np.maximum.reduce([view for _, view in found])
-    sims = what_names_say(query, qi, vocab, pid, spelt)
-    sims = np.maximum(sims, views.learned(query, qi, vocab, pid, query.abjad[qi], ARABIC_COSTS))
+    after = what_names_say(query, qi, vocab, pid, spelt)
+    arabic = views.learned(query, qi, vocab, pid, query.abjad[qi], ARABIC_COSTS)
+    sims = weighing.weighed(query, qi, vocab, pid, (found, after, arabic))
     if discount:
         forms = _forms_won(found, spelt)
         sims = np.where(
@@ -185,6 +193,19 @@ def pair_similarity(
         )
     out: np.ndarray = np.where(sims < FLOOR, 0.0, sims).astype(np.float64, copy=False)
     return out
+
+
+def weighing_inputs(
+    query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For fitting the weights (``scripts/build_view_weights.py``): each pair's columns,
+    its similarity before weighing, and whether :func:`pair_similarity` would weigh it."""
+    found = _spelling_views(query, qi, vocab, pid)
+    after = what_names_say(query, qi, vocab, pid, np.maximum.reduce([v for _, v in found]))
+    arabic = views.learned(query, qi, vocab, pid, query.abjad[qi], ARABIC_COSTS)
+    best = np.maximum(after, arabic)
+    gate = weighing.to_weigh(query, qi, vocab, pid, after, best)
+    return weighing.columns(query, qi, vocab, pid, (found, after, arabic)), best, gate
 
 
 def _spelling_views(
@@ -196,7 +217,7 @@ def _spelling_views(
         ("spelling", lev(query.tokens[qi], arrays["tokens"].view[pid])),
         ("transliteration", lev(query.form[qi], arrays["form"].view[pid]) * views.TRANSLIT_FACTOR),
         ("consonant skeleton", views.skeleton_similarity(query, qi, vocab, pid)),
-        ("vowels drifted across scripts", views.vowel_drift(query, qi, vocab, pid)),
+        (views.VOWEL_DRIFT, views.vowel_drift(query, qi, vocab, pid)),
         ("initial", views.initials(query, qi, vocab, pid)),
     ]
     best = np.maximum.reduce([view for _, view in found])
@@ -237,7 +258,8 @@ def _discounted(
 
 def pair_reasons(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> list[str]:
     """In words, what made each pair as alike as :func:`pair_similarity` (scoring) found it:
-    the view that won, then what the names layer knows and the known-name discount. For
+    the view that won, then what the names layer knows, the weighing of an Arabic-script
+    part's views (``weighing.py``) and the known-name discount. For
     explanations of the few pairs a returned hit holds, not for the hot path."""
     if not len(qi):
         return []
@@ -246,12 +268,13 @@ def pair_reasons(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -
     same, distinct, roles, vowels_only = name_knowledge(query, qi, vocab, pid, sims)
     after = what_names_say(query, qi, vocab, pid, sims)
     arabic = views.learned(query, qi, vocab, pid, query.abjad[qi], ARABIC_COSTS)
+    final = weighing.weighed(query, qi, vocab, pid, (list(found), after, arabic))
     found.append(("learned from real Arabic-script pairs", arabic))
-    final = np.maximum(after, arabic)
     won = np.argmax(np.stack([view for _, view in found]), axis=0)
     notes = (
         (distinct & (arabic < after), "two different known names"),
         (roles & (arabic < after), "a surname is not a patronymic"),
+        (np.abs(final - np.maximum(after, arabic)) > WEIGHED_NOTE, WEIGHED),
         (
             _discounted(query, qi, vocab, pid, final) & ~_forms_won(found, sims),
             "the query part is itself a listed name",

@@ -34,7 +34,8 @@ PRONOUNCED_MIN_LETTERS = 3  # a one- or two-letter part has too few sounds to re
 PRONOUNCED_MIN_SIM = 0.75  # a reading only near the rendering says nothing: no language fits
 PRONOUNCED_FACTOR = 0.9  # a reading is a guess at the language: below the spelling views
 PRONOUNCED_FROM = 0.3  # pairs the other views find less alike are not read (see pronounced)
-_READING_LABELS = tuple(f"pronounced as {language} spelling reads" for language, _ in READINGS)
+VOWEL_DRIFT = "vowels drifted across scripts"  # the label of :func:`vowel_drift`
+READING_LABELS = tuple(f"pronounced as {language} spelling reads" for language, _ in READINGS)
 _READING_BITS = np.arange(len(READINGS), dtype=np.int64)[:, None]  # of ``novel_readings``
 
 
@@ -119,7 +120,7 @@ def pronounced(
         heard = _heard(query, qi[idx[pair]], np.concatenate(readings))
         close = np.where(heard < PRONOUNCED_MIN_SIM, 0.0, heard)
         scores[language, idx[pair]] = close * PRONOUNCED_FACTOR
-    return list(zip(_READING_LABELS, scores, strict=True))
+    return list(zip(READING_LABELS, scores, strict=True))
 
 
 def _worth_reading(
