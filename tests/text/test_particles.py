@@ -13,6 +13,7 @@ from watchline.text import fold
     [
         ("شوماخر فان دن بروك", "Schumacher van den Broek"),  # van, den: dropped on both sides
         ("ألبرت فون برون", "Albert von Braun"),
+        ("دل روزاريو هندريك", "del Rosario Hendrik"),  # Persian writes del without a vowel
         ("ديفيد ماك آرثر", "David MacArthur"),  # ماك joined to its name, as Latin joins Mac
         ("Вернер ФОН Браун", "Wernher von Braun"),  # фон is read fon letter by letter
         ("Мацуи дус Сантус", "Matsui dos Santos"),

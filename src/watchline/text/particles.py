@@ -20,6 +20,8 @@ from collections.abc import Callable
 ARABIC_PARTICLES = {
     "فان": "van", "فون": "von", "دن": "den", "دير": "der", "ديل": "del", "ديلا": "della",
     "دوس": "dos", "داس": "das", "تير": "ter",
+    # Persian spelling writes no vowel letter in del: دل روزاريو (del Rosario)
+    "دل": "del", "دلا": "della",
 }  # fmt: skip
 CYRILLIC_PARTICLES = {"фон": "von", "дус": "dos", "цу": "zu", "дю": "du"}
 
