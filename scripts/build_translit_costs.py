@@ -28,7 +28,7 @@ from pathlib import Path
 
 from watchline.matching.learned import ALPHABET_COSTS, ARABIC_COSTS, format_costs, learn_costs
 from watchline.matching.tokens import tokenize
-from watchline.names.heldout import is_heldout_cluster
+from watchline.names.heldout import training_clusters
 from watchline.text import fold
 
 REPO = Path(__file__).resolve().parents[1]
@@ -66,11 +66,7 @@ def rigour_pairs(directory: Path) -> Iterator[tuple[str, str]]:
     """(romanised Cyrillic/Greek/Armenian/Georgian, Latin) pairs of training clusters."""
     for path in sorted(directory.glob("persons.part*.txt")):
         with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                forms, _, qid = line.rpartition("=>")
-                if not forms or is_heldout_cluster(qid.strip()):
-                    continue
-                names = [f.strip() for f in forms.split(",") if f.strip()]
+            for names in training_clusters(handle):
                 latin = [f for f in names if _LATIN.match(f)][:LATIN_PER_CLUSTER]
                 for form in names:
                     romanised = _romanised(form) if _ALPHABETS.search(form) else None

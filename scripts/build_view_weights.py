@@ -31,7 +31,7 @@ from watchline.matching.similarity import QueryParts, warm_listed_views, weighin
 from watchline.matching.tokens import tokenize
 from watchline.matching.vocab import Vocab
 from watchline.matching.weighing import VIEW_WEIGHTS, ViewWeights, fit_weights, format_weights
-from watchline.names.heldout import is_heldout_cluster
+from watchline.names.heldout import training_clusters
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "names"
@@ -45,15 +45,11 @@ def _one_part(form: str) -> str | None:
     return parts[0] if len(parts) == 1 else None
 
 
-def training_clusters(directory: Path) -> Iterator[tuple[str, str | None]]:
+def usable_clusters(directory: Path) -> Iterator[tuple[str, str | None]]:
     """(listed part, asked part or None) of each usable training cluster, in file order."""
     for path in sorted(directory.glob("persons.part*.txt")):
         with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                forms, _, qid = line.rpartition("=>")
-                if not forms or is_heldout_cluster(qid.strip()):
-                    continue
-                names = [f.strip() for f in forms.split(",") if f.strip()]
+            for names in training_clusters(handle):
                 latin = next((f for f in names if _LATIN.match(f)), None)
                 listed = _one_part(latin) if latin else None
                 if listed:
@@ -63,7 +59,7 @@ def training_clusters(directory: Path) -> Iterator[tuple[str, str | None]]:
 
 def pairs(directory: Path) -> tuple[Vocab, QueryParts, np.ndarray, np.ndarray, np.ndarray]:
     """The registry, the asked parts, and (asked, listed, true?) for every pair."""
-    clusters = list(training_clusters(directory))
+    clusters = list(usable_clusters(directory))
     vocab = Vocab()
     for listed, _ in clusters:
         vocab.add(listed, latin=True)

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
+from tests.conftest import build_script
 from watchline.errors import InputError
 from watchline.matching.learned import (
     ALPHABET_COSTS,
@@ -112,13 +113,5 @@ def test_guessed_short_vowels_cost_little_to_drop() -> None:
 @pytest.mark.skipif(not (DATA / "rigour_persons").is_dir(), reason="needs ../shared/data")
 def test_shipped_tables_are_what_the_build_script_makes() -> None:
     """The tables must be rebuilt when the romaniser or fold changes; this fails until it is."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "build_translit_costs", REPO / "scripts" / "build_translit_costs.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    for name, text in module.build(DATA).items():
+    for name, text in build_script("build_translit_costs").build(DATA).items():
         assert text == (REPO / "src" / "watchline" / "data" / name).read_text("utf-8"), name

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
+from tests.conftest import build_script
 from watchline.errors import InputError
 from watchline.matching.similarity import (
     QueryParts,
@@ -159,15 +159,11 @@ def test_a_file_that_is_not_json_is_refused() -> None:
         parse_weights("{not json")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (DATA / "rigour_persons").is_dir(), reason="needs ../shared/data")
 def test_shipped_weights_are_what_the_build_script_makes() -> None:
-    spec = importlib.util.spec_from_file_location(
-        "build_view_weights", REPO / "scripts" / "build_view_weights.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    rebuilt, _ = module.build(DATA)
+    """The weights must be rebuilt when a view, the romaniser or fold changes."""
+    rebuilt, _ = build_script("build_view_weights").build(DATA)
     shipped = shipped_weights()
     assert np.allclose(rebuilt.weights, shipped.weights, atol=1e-4)
     assert np.allclose(rebuilt.probability, shipped.probability, atol=1e-4)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import zlib
 from importlib import resources
 from pathlib import Path
 
 import pytest
+from tests.conftest import build_script
 
-from watchline.names.heldout import is_heldout_cluster
+from watchline.names.heldout import is_heldout_cluster, training_clusters
 from watchline.names.keys import equivalents
 from watchline.text import fold
 
@@ -22,6 +22,18 @@ def test_split_is_crc32_mod_5() -> None:
     held = [q for q in qids if is_heldout_cluster(q)]
     assert held == [q for q in qids if zlib.crc32(q.encode()) % 5 == 0]
     assert 0.15 < len(held) / len(qids) < 0.25
+
+
+def test_training_clusters_skip_held_out_ones_and_malformed_lines() -> None:
+    held = next(f"Q{n}" for n in range(1, 100) if is_heldout_cluster(f"Q{n}"))
+    kept = next(f"Q{n}" for n in range(1, 100) if not is_heldout_cluster(f"Q{n}"))
+    lines = [
+        f"ivanov, иванов => {held}\n",
+        f" petrov ,петров,, => {kept}\n",
+        "no separator here\n",
+        f"=> {kept}\n",
+    ]
+    assert list(training_clusters(lines)) == [["petrov", "петров"]]
 
 
 def test_generated_table_has_attribution_header() -> None:
@@ -67,11 +79,7 @@ def test_generated_table_is_in_sync_with_fold_and_the_script() -> None:
     """The packaged table equals a fresh build (it must be rebuilt whenever fold changes)."""
     if not RIGOUR.exists():
         pytest.skip(f"shared data not available: {RIGOUR}")
-    script = Path(__file__).parents[2] / "scripts" / "build_name_equivalents.py"
-    spec = importlib.util.spec_from_file_location("build_name_equivalents", script)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = build_script("build_name_equivalents")
     fresh = "".join(" ".join(g) + "\n" for g in module.build(RIGOUR))
     raw = resources.files("watchline.data").joinpath("name_equivalents.gen.txt.gz").read_bytes()
     packaged = gzip.decompress(raw).decode("utf-8")

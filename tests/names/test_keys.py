@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from tests.conftest import build_script
 
 from watchline.names import canonical, name_tokens, phonetic_key, surname_key
 from watchline.names.heldout import is_heldout_cluster
@@ -235,12 +235,7 @@ def test_generated_table_does_not_chain_different_names(a: str, b: str) -> None:
 
 
 def _builder() -> ModuleType:
-    script = Path(__file__).parents[2] / "scripts" / "build_name_equivalents.py"
-    spec = importlib.util.spec_from_file_location("build_name_equivalents", script)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return build_script("build_name_equivalents")
 
 
 def _write_clusters(folder: Path, clusters: list[str]) -> Path:

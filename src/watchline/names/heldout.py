@@ -10,6 +10,7 @@ stored list) never enters the table; the build script and the benchmark both cal
 from __future__ import annotations
 
 import zlib
+from collections.abc import Iterable, Iterator
 
 #: One cluster in ``HELDOUT_MODULUS`` is held out.
 HELDOUT_MODULUS = 5
@@ -22,3 +23,12 @@ def is_heldout_cluster(qid: str) -> bool:
         qid: the QID string exactly as written after ``=>`` in ``persons.txt``.
     """
     return zlib.crc32(qid.encode("utf-8")) % HELDOUT_MODULUS == 0
+
+
+def training_clusters(lines: Iterable[str]) -> Iterator[list[str]]:
+    """The forms of each training-split cluster among ``persons.txt`` lines
+    (``form, form, ... => QID``), in order: what the build scripts learn from."""
+    for line in lines:
+        forms, _, qid = line.rpartition("=>")
+        if forms and not is_heldout_cluster(qid.strip()):
+            yield [f.strip() for f in forms.split(",") if f.strip()]
