@@ -17,7 +17,8 @@ that a share r of the false partners reach is mapped to the best-view similarity
 same share r of them reach. So a similarity of 0.8 keeps the meaning it has everywhere
 else: as many false partners score it, and the name-level scoring and its threshold need
 no change. The pairs the weighing moves are those where the views agree or disagree more
-than their best one shows.
+than their best one shows, and it moves them at most :data:`REACH`. Pairs the names layer
+calls one name are neither weighed nor fitted on: they stay 1.0.
 
 ``scripts/build_view_weights.py`` fits the weights and writes the shipped file. Rerun it
 whenever a view changes: a test compares the shipped file with a rebuild.
