@@ -60,6 +60,8 @@ def usable_clusters(directory: Path) -> Iterator[tuple[str, str | None]]:
 def pairs(directory: Path) -> tuple[Vocab, QueryParts, np.ndarray, np.ndarray, np.ndarray]:
     """The registry, the asked parts, and (asked, listed, true?) for every pair."""
     clusters = list(usable_clusters(directory))
+    if not clusters:
+        raise SystemExit(f"no rigour clusters (persons.part*.txt) under {directory}")
     vocab = Vocab()
     for listed, _ in clusters:
         vocab.add(listed, latin=True)

@@ -130,6 +130,17 @@ def test_fitting_learns_which_view_separates_true_from_false_pairs() -> None:
     assert np.allclose(again.weights, fitted.weights, atol=1e-6)
 
 
+@pytest.mark.parametrize("true", [np.zeros(50, dtype=np.bool_), np.ones(50, dtype=np.bool_)])
+def test_fitting_refuses_pairs_of_one_kind_only(true: np.ndarray) -> None:
+    with pytest.raises(InputError, match="need true and false pairs"):
+        fit_weights(np.zeros((50, len(FEATURES))), true, np.zeros(50))
+
+
+def test_the_build_script_names_a_folder_without_clusters(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit, match="no rigour clusters"):
+        build_script("build_view_weights").build(tmp_path)
+
+
 def _shipped_document() -> dict[str, object]:
     text = (REPO / "src" / "watchline" / "data" / VIEW_WEIGHTS).read_text("utf-8")
     document: dict[str, object] = json.loads(text)

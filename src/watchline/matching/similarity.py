@@ -181,10 +181,7 @@ def pair_similarity(
     """Similarity of query part ``qi[k]`` with listed part ``pid[k]``, for every k."""
     if not len(qi):
         return np.zeros(0)
-    found = _spelling_views(query, qi, vocab, pid)
-    spelt = np.maximum.reduce([view for _, view in found])
-    after = what_names_say(query, qi, vocab, pid, spelt)
-    arabic = views.learned(query, qi, vocab, pid, query.abjad[qi], ARABIC_COSTS)
+    found, spelt, after, arabic = _evidence(query, qi, vocab, pid)
     sims = weighing.weighed(query, qi, vocab, pid, (found, after, arabic))
     if discount:
         forms = _forms_won(found, spelt)
@@ -200,12 +197,22 @@ def weighing_inputs(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For fitting the weights (``scripts/build_view_weights.py``): each pair's columns,
     its similarity before weighing, and whether :func:`pair_similarity` would weigh it."""
-    found = _spelling_views(query, qi, vocab, pid)
-    after = what_names_say(query, qi, vocab, pid, np.maximum.reduce([v for _, v in found]))
-    arabic = views.learned(query, qi, vocab, pid, query.abjad[qi], ARABIC_COSTS)
+    found, _, after, arabic = _evidence(query, qi, vocab, pid)
     best = np.maximum(after, arabic)
     gate = weighing.to_weigh(query, qi, vocab, pid, after, best)
     return weighing.columns(query, qi, vocab, pid, (found, after, arabic)), best, gate
+
+
+def _evidence(
+    query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray
+) -> tuple[list[tuple[str, np.ndarray]], np.ndarray, np.ndarray, np.ndarray]:
+    """Each spelling view, their best, that best after what the names layer knows, and the
+    learned Arabic view: what scoring and fitting the weights both start from."""
+    found = _spelling_views(query, qi, vocab, pid)
+    spelt = np.maximum.reduce([view for _, view in found])
+    after = what_names_say(query, qi, vocab, pid, spelt)
+    arabic = views.learned(query, qi, vocab, pid, query.abjad[qi], ARABIC_COSTS)
+    return found, spelt, after, arabic
 
 
 def _spelling_views(

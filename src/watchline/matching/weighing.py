@@ -9,8 +9,8 @@ Johann. How much each view says was measured on real pairs:
 * the first Arabic-script form of each rigour person-name cluster outside the benchmark's
   held-out split, against the listed parts that the retrieval keys find for it;
 * the cluster's own first Latin form is the true partner, every other found part a false one;
-* a logistic regression over the views, plus the lengths of both parts (a long part that
-  matches says more than a short one), separates the two.
+* a logistic regression over the views, plus the lengths of both parts (how much a match
+  says depends on how long the parts are), separates the two.
 
 The regression's probability is then put back on the scale of the views. A probability
 that a share r of the false partners reach is mapped to the best-view similarity that the
@@ -103,6 +103,8 @@ def fit_weights(columns: np.ndarray, true: np.ndarray, best_view: np.ndarray) ->
 
     Full-batch gradient descent on standardised columns with a small L2 penalty:
     deterministic, and a few seconds for a few hundred thousand pairs."""
+    if not true.any() or true.all():
+        raise InputError(f"need true and false pairs to fit weights, got {len(true)} pairs")
     mean = columns.mean(axis=0)
     scale = columns.std(axis=0) + 1e-9
     z = (columns - mean) / scale
