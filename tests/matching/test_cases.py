@@ -173,6 +173,27 @@ CASES: list[tuple[str, Query, str, dict[str, Any], bool]] = [
         person("Mohammed Karimi"),
         False,
     ),
+    (
+        "arabic script writes a compound apart",
+        Query("حسین زارع پور"),
+        "Person",
+        person("Hossein Zarepour"),
+        True,
+    ),
+    (
+        "turkish -oglu written apart",
+        Query("أحمد كمال قره أوغلو"),
+        "Person",
+        person("Ahmet Kemal Karaoglu"),
+        True,
+    ),
+    (
+        "a two-word arabic name is not read as one part",
+        Query("إيلي سافاي"),
+        "Person",
+        person("Elshafee El Sheikh"),
+        False,
+    ),
     ("arabic short skeleton", Query("جابر داجور"), "Person", person("Dorio Praia"), False),
     (
         "two fathers' names",

@@ -114,3 +114,14 @@ def test_glued_parts_are_shown_in_the_order_that_gave_the_score() -> None:
             glued,
             "parts written together",
         )
+
+
+def test_a_compound_written_apart_says_so() -> None:
+    """Arabic script writes Zarepour as two words; the pair that read them as one part
+    says that it did, after how the part is alike."""
+    screener = Screener([Entity.build("a", "Person", {"name": ["Hossein Zarepour"]})])
+    parts = screener.screen(Query("حسین زارع پور"))[0].explanation.parts
+    glued = [p for p in parts if p.listed_part == "zarepour"]
+    assert [p.query_part for p in glued] == ["zarpur"]
+    assert glued[0].how.endswith("; two words in the query")
+    assert all("two words" not in p.how for p in parts if p.listed_part != "zarepour")

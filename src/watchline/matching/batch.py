@@ -25,16 +25,23 @@ from watchline.matching.similarity import QueryParts, pair_similarity
 class Unit:
     """One query name: its parts and where they sit in the batch's part arrays."""
 
-    __slots__ = ("abjad", "allowed", "extra_rows", "name", "start", "tokens")
+    __slots__ = ("abjad", "allowed", "extra_rows", "glued", "name", "start", "tokens")
 
     def __init__(
-        self, name: str, tokens: list[str], abjad: bool, allowed: np.ndarray, extra_rows: IntArray
+        self,
+        name: str,
+        tokens: list[str],
+        abjad: bool,
+        allowed: np.ndarray,
+        extra_rows: IntArray,
+        glued: int = -1,
     ) -> None:
         self.name = name
         self.tokens = tokens
         self.abjad = abjad
         self.allowed = allowed  # schema mask
         self.extra_rows = extra_rows  # name rows that must be scored (document matches)
+        self.glued = glued  # the part made of two written words (``written_apart``), or -1
         self.start = 0
 
 
@@ -218,7 +225,6 @@ def _split(
             alignment.listed_index[sl],
             alignment.pair_sims[sl],
         )
-        out.append(
-            NameScores(unit.tokens, rows[sl], listed[sl], wq[sl][0, :m], wc[sl], part, joined[sl])
-        )
+        scores = (rows[sl], listed[sl], wq[sl][0, :m], wc[sl], part, joined[sl])
+        out.append(NameScores(unit.tokens, *scores, glued=unit.glued))
     return out

@@ -19,12 +19,23 @@ from watchline.matching.skeleton import not_latin, vowels_guessed
 
 JOINED_FACTOR = 0.92
 JOINED_MIN = 0.85
+WRITTEN_APART = "two words in the query"
 
 
 class NameScores:
     """Scores of K candidate name rows against one query name, with what explains them."""
 
-    __slots__ = ("alignment", "joined", "parts", "rows", "scores", "tokens", "wc", "wq")
+    __slots__ = (
+        "alignment",
+        "glued",
+        "joined",
+        "parts",
+        "rows",
+        "scores",
+        "tokens",
+        "wc",
+        "wq",
+    )
 
     def __init__(
         self,
@@ -35,6 +46,7 @@ class NameScores:
         wc: np.ndarray,
         alignment: Alignment,
         joined: np.ndarray,
+        glued: int = -1,
     ) -> None:
         self.tokens = tokens
         self.rows = rows
@@ -44,6 +56,7 @@ class NameScores:
         self.alignment = alignment
         self.joined = joined
         self.scores = np.maximum(alignment.scores, joined)
+        self.glued = glued  # the query part made of two written words, or -1
 
     def explain(self, index: NameIndex, k: int, query_name: str = "") -> list[PartMatch]:
         """Part-by-part reading of candidate ``k`` (query part, listed part, sim, weight,
@@ -66,7 +79,7 @@ class NameScores:
         wq, wc = self.wq.tolist(), self.wc[k].tolist()
         pairs = [(i, j, s) for i, j, s in self._pairs(k) if i >= 0]
         ids = [(i, listed[j]) for i, j, _ in pairs]
-        reasons = Reasons(lambda: self._hows(index, query_name, ids))
+        reasons = Reasons(lambda: self._noted(self._hows(index, query_name, ids), pairs))
         out = [
             PartMatch(self.tokens[i], vocab.tokens[listed[j]], s, (wq[i] + wc[j]) / 2, (reasons, n))
             for n, (i, j, s) in enumerate(pairs)
@@ -90,6 +103,14 @@ class NameScores:
             al.pair_sims[k].tolist(),
         )
         return zip(*columns, strict=True)
+
+    def _noted(self, hows: list[str], pairs: list[tuple[int, int, float]]) -> list[str]:
+        """``hows`` with a word on the part the query wrote as two words, if any."""
+        out = list(hows)
+        for n, (i, _, _) in enumerate(pairs):
+            if i == self.glued:
+                out[n] = f"{out[n]}; {WRITTEN_APART}" if out[n] else WRITTEN_APART
+        return out
 
     def _hows(self, index: NameIndex, query_name: str, pairs: list[tuple[int, int]]) -> list[str]:
         """The reasons of :func:`~watchline.matching.similarity.pair_reasons` for ``pairs``
