@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from watchline.matching.vocab import Vocab
+from watchline.matching.vocab import PHONETIC_BUCKET_CAP, Vocab
 
 _WORDS = st.text(alphabet="abcdeklmnorsuvyz", min_size=1, max_size=8)
 
@@ -58,3 +58,21 @@ def test_a_warmed_view_follows_parts_added_after_the_warm() -> None:
     filled = vocab.add("ali")
     vocab.fill(np.array([filled]), "tokens", len, np.array([7], dtype=object))
     assert vocab.view(np.array([filled]), "tokens", len).tolist() == [7]
+
+
+def test_a_two_letter_written_key_finds_a_part_few_others_share() -> None:
+    """ريج is read "rij": r-j as Arabic script writes it, like Reg (one letter for g/j)."""
+    vocab = Vocab()
+    for token in ("reg", "ivanov", "haddad"):
+        vocab.add(token, latin=True)
+    assert vocab.ids["reg"] in vocab.lookup_abjad("rij")
+
+
+def test_a_written_key_shared_by_too_many_parts_is_not_read_and_stops_growing() -> None:
+    vocab = Vocab()
+    vowels = ("a", "e", "i", "o", "u", "aa", "ee", "oo", "ou", "ai", "ei", "au", "ia", "io")
+    for first in vowels:
+        for last in ("", "a", "e", "i", "o", "u"):
+            vocab.add(f"j{first}n{last}", latin=True)  # 84 parts written j-n
+    assert vocab.lookup_abjad("jun") == ()
+    assert len(vocab.by_abjad["jn"]) == PHONETIC_BUCKET_CAP + 1  # nothing past the cap kept

@@ -21,12 +21,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from watchline.matching.pronounce import READINGS, arabic_written, novel_readings
-from watchline.matching.skeleton import abjad_consonants
+from watchline.matching.skeleton import MIN_WRITTEN_KEY, abjad_consonants
 
 if TYPE_CHECKING:
     from watchline.matching.vocab import Vocab
 
-MIN_WRITTEN = 3  # as ``vocab.MIN_SKELETON``: two written consonants say nothing
 BUCKET_CAP = 64  # as ``vocab.PHONETIC_BUCKET_CAP``: a key shared this widely is too coarse
 
 
@@ -81,7 +80,7 @@ class HeardKeys:
         for part, reading, spelt in zip(pid.tolist(), heard.tolist(), own, strict=True):
             _put(self.by_reading, reading, part)
             written = abjad_consonants(arabic_written(reading))
-            if len(written) >= MIN_WRITTEN and written not in spelt:
+            if len(written) >= MIN_WRITTEN_KEY and written not in spelt:
                 _put(self.by_written, written, part)
 
 

@@ -102,6 +102,12 @@ _ARABIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+# Retrieval keys of written consonants start at two letters (جون: jn, John; ريج: rj, Reg):
+# two letters single out a name only among few parts, and a key shared by more parts than
+# the buckets' cap is never read, so the cap, not the length, decides where they count.
+MIN_WRITTEN_KEY = 2
+
+
 @lru_cache(maxsize=PART_VIEW_CACHE)
 def abjad_consonants(token: str) -> str:
     """The consonants of a folded part as Arabic script would write them.

@@ -25,6 +25,7 @@ from watchline.matching.arrays import Growable, IntArray
 from watchline.matching.compounds import short_form_key
 from watchline.matching.heard import HeardKeys
 from watchline.matching.skeleton import (
+    MIN_WRITTEN_KEY,
     abjad_consonants,
     abjad_consonants_central,
     consonants,
@@ -52,6 +53,15 @@ def _put(bucket: Bucket, key: str, tid: int) -> None:
         bucket[key] = (found, tid)
     else:
         bucket[key] = (*found, tid)
+
+
+def _put_capped(bucket: Bucket, key: str, tid: int) -> None:
+    """:func:`_put` for keys read only while their bucket is within ``PHONETIC_BUCKET_CAP``:
+    past it the bucket is never read, so it stops growing (the two-letter written keys of a
+    million-name registry would otherwise hold thousands of ids each)."""
+    found = bucket.get(key)
+    if found is None or isinstance(found, int) or len(found) <= PHONETIC_BUCKET_CAP:
+        _put(bucket, key, tid)
 
 
 def _get(bucket: Bucket, key: str) -> tuple[int, ...]:
@@ -180,8 +190,8 @@ class Vocab:
         if short:
             _put(self.by_short, short, tid)
         for key in {abjad_consonants(token), abjad_consonants_central(token)}:
-            if len(key) >= MIN_SKELETON:
-                _put(self.by_abjad, key, tid)
+            if len(key) >= MIN_WRITTEN_KEY:
+                _put_capped(self.by_abjad, key, tid)
         if len(token) >= MIN_TYPO_LENGTH:
             _put_typo_keys(self.by_delete, token, tid)
         if form != token and len(form) >= MIN_TYPO_LENGTH:
@@ -249,7 +259,7 @@ class Vocab:
         so neither the part nor its typo keys may meet the listed spelling (جروزا is read
         "jaruza", listed Groza), while both are ``jrs`` to Arabic script."""
         key = abjad_consonants(token)
-        if len(key) < MIN_SKELETON:
+        if len(key) < MIN_WRITTEN_KEY:
             return ()
         found = _get(self.by_abjad, key)
         return found if len(found) <= PHONETIC_BUCKET_CAP else ()
