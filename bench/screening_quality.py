@@ -25,6 +25,9 @@ from watchline.matching import DEFAULT_THRESHOLD, Query, Screener
 from watchline.matching.tokens import NAMES_LAYER
 from watchline.model import Entity
 
+#: (category, is a listed person's query, score of the listed person or best score, top-1)
+Results = list[tuple[str, bool, float, bool]]
+
 
 def build(scale: float, seed: int) -> tuple[list[Entity], list[qs.Case]]:
     rng = random.Random(seed)
@@ -48,7 +51,7 @@ def build(scale: float, seed: int) -> tuple[list[Entity], list[qs.Case]]:
     return listed, cases
 
 
-def evaluate(screener: Screener, cases: list[qs.Case]) -> list[tuple[str, bool, float, bool]]:
+def evaluate(screener: Screener, cases: list[qs.Case]) -> Results:
     """Per case: (category, positive?, score that counts, top-1 correct?)."""
     out = []
     hits_all = screener.screen_many([c.query for c in cases], limit=5, threshold=0.0)
@@ -93,7 +96,7 @@ def in_overall(category: str) -> bool:
     return category not in OUT_OF_SCOPE
 
 
-def table(results: list[tuple[str, bool, float, bool]], threshold: float) -> None:
+def table(results: Results, threshold: float) -> None:
     groups: dict[str, list[tuple[bool, float, bool]]] = defaultdict(list)
     for cat, positive, score, top1 in results:
         groups[cat].append((positive, score, top1))
@@ -116,7 +119,7 @@ def table(results: list[tuple[str, bool, float, bool]], threshold: float) -> Non
     )
 
 
-def notes(results: list[tuple[str, bool, float, bool]], threshold: float) -> None:
+def notes(results: Results, threshold: float) -> None:
     """Why some categories are outside OVERALL, and the worst in-scope transliteration one."""
     present = {r[0] for r in results}
     for category, why in OUT_OF_SCOPE.items():
@@ -133,11 +136,11 @@ def notes(results: list[tuple[str, bool, float, bool]], threshold: float) -> Non
     print(f"  worst in-scope transliteration category (n >= 20): {worst} {translit[worst]:.3f}")
 
 
-def _recall(rows: list[tuple[str, bool, float, bool]], threshold: float) -> float:
+def _recall(rows: Results, threshold: float) -> float:
     return sum(r[2] >= threshold for r in rows) / max(1, len(rows))
 
 
-def sweep(results: list[tuple[str, bool, float, bool]]) -> None:
+def sweep(results: Results) -> None:
     pos = [r for r in results if r[1] and in_overall(r[0])]
     neg = [r for r in results if not r[1] and in_overall(r[0])]
     categories = sorted({r[0] for r in neg})
@@ -169,13 +172,15 @@ def nk_pairs(threshold: float) -> None:
     )
 
 
-def other_draws(seeds: list[int], scale: float, threshold: float) -> None:
+def other_draws(seeds: list[int], scale: float, threshold: float) -> Results:
     """OVERALL and the worst in-scope categories for other random draws of the same sets:
     a category of a few hundred queries moves by a point or two from one draw to the next,
-    so one draw's figure is not the whole story."""
+    so one draw's figure is not the whole story. Returns every draw's results, to pool."""
+    pooled: Results = []
     for seed in seeds:
         listed, cases = build(scale, seed)
         results = evaluate(Screener(listed), cases)
+        pooled.extend(results)
         pos = [r for r in results if r[1] and in_overall(r[0])]
         neg = [r for r in results if not r[1] and in_overall(r[0])]
         worst_recall = min(_in_scope(results, positive=True), key=lambda c: c[1])
@@ -185,10 +190,11 @@ def other_draws(seeds: list[int], scale: float, threshold: float) -> None:
             f"{_recall(neg, threshold):.4f}; lowest recall {worst_recall[0]} "
             f"{worst_recall[1]:.3f}; highest FPR {worst_fpr[0]} {worst_fpr[1]:.3f}"
         )
+    return pooled
 
 
 def _in_scope(
-    results: list[tuple[str, bool, float, bool]],
+    results: Results,
     positive: bool,
     threshold: float = DEFAULT_THRESHOLD,
 ) -> list[tuple[str, float]]:
@@ -226,7 +232,10 @@ def main() -> None:
     if args.sweep:
         sweep(results)
     seeds = [int(s) for s in args.also_seeds.split(",") if s.strip()]
-    other_draws(seeds, args.scale, args.threshold)
+    if seeds:
+        pooled = results + other_draws(seeds, args.scale, args.threshold)
+        print(f"pooled over seeds {', '.join(map(str, [args.seed, *seeds]))}:")
+        table(pooled, args.threshold)
     print(f"({time.perf_counter() - started:.1f} s)")
 
 

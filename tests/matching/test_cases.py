@@ -188,6 +188,13 @@ CASES: list[tuple[str, Query, str, dict[str, Any], bool]] = [
         True,
     ),
     (
+        "english ow after one consonant heard as au",
+        Query("ريموند تشاو"),
+        "Person",
+        person("Raymond Chow"),
+        True,
+    ),
+    (
         "a two-word arabic name is not read as one part",
         Query("إيلي سافاي"),
         "Person",

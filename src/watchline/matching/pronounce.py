@@ -39,6 +39,7 @@ def _compile(rules: tuple[tuple[str, str], ...]) -> _Rules:
 
 _FRENCH = _compile(spellings.FRENCH)
 _ENGLISH = _compile(spellings.ENGLISH)
+_ENGLISH_OW_AU = _compile(spellings.ENGLISH_OW_AU)
 _SPANISH = _compile(spellings.SPANISH)
 _GERMAN = _compile(spellings.GERMAN)
 _DUTCH = _compile(spellings.DUTCH)
@@ -71,6 +72,11 @@ def french_reading(token: str) -> str:
 def english_reading(token: str) -> str:
     """A folded part as an English spelling is pronounced (Jaycee: dzheysi, Hugh: khyu)."""
     return _read(token, _ENGLISH)
+
+
+def english_ow_au_reading(token: str) -> str:
+    """:func:`english_reading` with ow as au (Chow: chau, Dowling: dauling), its other value."""
+    return _read(token, _ENGLISH_OW_AU)
 
 
 def spanish_reading(token: str) -> str:
@@ -119,6 +125,7 @@ def pinyin_reading(token: str) -> str:
 READINGS = (
     ("French", french_reading),
     ("English", english_reading),
+    ("English", english_ow_au_reading),
     ("Spanish", spanish_reading),
     ("German", german_reading),
     ("Dutch", dutch_reading),

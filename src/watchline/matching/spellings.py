@@ -97,6 +97,10 @@ ENGLISH = (
     (r"y", "I"),
 )
 
+# English spelling's other reading of ow: au (Chow, Dow, Howell), where ``ENGLISH`` reads o
+# (Barlow, Lowe). Neither is the rule, so both are read and the better one counts.
+ENGLISH_OW_AU = ((r"ow", "AU"), *ENGLISH)
+
 # Spanish and Portuguese: j and soft g as kh, ll as y, lh/nh as ly/ny, silent h.
 SPANISH = (
     (r"gu(?=[ei])", "G"),
