@@ -195,6 +195,13 @@ CASES: list[tuple[str, Query, str, dict[str, Any], bool]] = [
         True,
     ),
     (
+        "arabic script read with persian letter values",
+        Query("رضا ذاكري"),
+        "Person",
+        person("Reza Zakeri"),
+        True,
+    ),
+    (
         "a two-word arabic name is not read as one part",
         Query("إيلي سافاي"),
         "Person",

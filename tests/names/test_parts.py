@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from watchline.names import NamePart, name_readings, name_tokens, tag_parts
+from watchline.names import NamePart, name_readings, name_tokens, persian_tokens, tag_parts
 
 
 @pytest.mark.parametrize(
@@ -156,3 +156,10 @@ def test_udin_alone_is_the_surname_yudin_not_ad_din() -> None:
     # ISO 9 writes Юдин as Ûdin; a separate "udin" must not be glued on as a theophoric ending
     assert name_tokens("Oleg Ûdin Andreevič") == ("oleg", "udin", "andreevich")
     assert name_tokens("Jalal al-Din") == ("jalaluddin",)
+
+
+def test_persian_tokens_are_another_reading_or_none() -> None:
+    assert name_tokens("رضا الرضوي") == ("rada", "radawi")
+    assert persian_tokens("رضا الرضوي") == ("raza", "razawi")
+    assert persian_tokens("محمد علي") == ()
+    assert persian_tokens("Reza Rizvi") == ()

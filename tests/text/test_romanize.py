@@ -116,3 +116,32 @@ def test_romanize_never_raises_and_keeps_ascii_letters(text: str, system: str) -
     assert isinstance(out, str)
     if text.isascii() and "'" not in text and system != "any":  # ua2010 drops apostrophes
         assert out == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("فضل محمد مظلوم", "fazal muhammad mazalum"),  # ض as z: UN-listed Fazl Mohammad Mazloom
+        ("رضا", "raza"),  # Reza
+        ("ثيسنيروس", "sisanirus"),  # Spanish c written ث: Cisneros
+        ("ذاكر", "zakar"),  # vowels guessed: a between consonants
+        ("محمد علي", None),  # none of ذ ض ث: no other reading
+        ("رضا زارع پور", None),  # پ: already read with Persian values
+        ("Reza", None),
+    ],
+)
+def test_persian_reading_of_arabic_letters(text: str, expected: str | None) -> None:
+    from watchline.text.arabic import persian_reading
+
+    assert persian_reading(text) == expected
+
+
+@given(st.text(max_size=30))
+def test_persian_reading_only_where_a_letter_reads_otherwise(text: str) -> None:
+    from watchline.text.arabic import persian_reading
+
+    reading = persian_reading(text)
+    assert (reading is None) == (
+        set(text).isdisjoint("ذضث") or not set(text).isdisjoint("پچژگیکځښټډړڼہھ")
+    )
+    assert reading is None or not set(reading) & set("ذضث")

@@ -29,7 +29,7 @@ from watchline.matching.score import (
 )
 from watchline.matching.similarity import warm_listed_views
 from watchline.matching.skeleton import from_abjad, vowels_guessed
-from watchline.matching.tokens import tokenize
+from watchline.matching.tokens import persian_tokens, tokenize
 from watchline.model import Entity
 
 CANDIDATES = 32  # candidate names scored per query name
@@ -128,8 +128,9 @@ class Screener:
         return [self._hit(b, score, why) for (score, why), b in scored[:limit]]
 
     def _units(self, query: Query, facts: Facts) -> list[Unit]:
-        """One unit per query name; entities holding a query document number are added as
-        candidates whatever their names, so a bad transliteration cannot hide them."""
+        """One unit per query name and per other reading of it (ذ ض ث read as Persian
+        writes them, neighbouring words glued); entities holding a query document number are
+        added as candidates whatever their names, so a bad transliteration cannot hide them."""
         allowed = schema_mask(query.schema)
         extra = self.index.document_rows(facts.ids) if facts.ids else np.zeros(0, np.int64)
         units = []
@@ -137,6 +138,9 @@ class Screener:
             tokens = list(dict.fromkeys(tokenize(name, query.schema)))
             if tokens:
                 units.append(Unit(name, tokens, vowels_guessed(name), allowed, extra))
+                other = list(dict.fromkeys(persian_tokens(name, query.schema)))
+                if other:  # ذ ض ث as z, z, s (فضل: fazl)
+                    units.append(Unit(name, other, True, allowed, extra))
                 if len(tokens) >= GLUED_FROM_PARTS and from_abjad(name):
                     units += [
                         Unit(name, glued, True, allowed, extra, at)

@@ -74,6 +74,8 @@ _name_readings, _ = _pick(
     "watchline.names", "name_readings", lambda name, schema="Person": (_name_tokens(name, schema),)
 )
 
+_persian_tokens, _ = _pick("watchline.names", "persian_tokens", lambda name, schema="Person": ())
+
 
 def _legal_forms() -> frozenset[str]:
     """Folded legal-form tokens (``llc``, ``jsc``...) as the names layer compacts them."""
@@ -126,6 +128,12 @@ def phonetic(token: str) -> str:
 def tokenize(name: str, schema: str = "Person") -> tuple[str, ...]:
     """Folded name parts of a full name, as the names layer cuts them for this schema."""
     return tuple(t for t in _name_tokens(name, schema) if t)
+
+
+def persian_tokens(name: str, schema: str = "Person") -> tuple[str, ...]:
+    """Another reading of an Arabic-script query, with the Persian values of ذ ض ث, or
+    ``()`` (names layer ``persian_tokens``)."""
+    return tuple(t for t in _persian_tokens(name, schema) if t)
 
 
 def readings(name: str, schema: str = "Person") -> tuple[tuple[str, ...], ...]:

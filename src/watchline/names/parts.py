@@ -19,6 +19,7 @@ from watchline.names.vocab import (
     PATRONYMIC_MARKERS,
 )
 from watchline.text import fold
+from watchline.text.arabic import persian_reading
 from watchline.text.turkic import turkic_reading
 
 
@@ -103,6 +104,17 @@ def name_readings(name: str, schema: str = "Person") -> tuple[tuple[str, ...], .
         return (first,)
     other = name_tokens(reading, schema)
     return (first, other) if other != first else (first,)
+
+
+def persian_tokens(name: str, schema: str = "Person") -> tuple[str, ...]:
+    """The tokens of an Arabic-script name read with the Persian values of ذ ض ث (z, z, s:
+    :func:`watchline.text.arabic.persian_reading`), or ``()`` where that reading is not
+    another one. A query is screened in both readings; the better one counts."""
+    reading = persian_reading(name)
+    if reading is None:
+        return ()
+    other = name_tokens(reading, schema)
+    return other if other != name_tokens(name, schema) else ()
 
 
 def tag_parts(name: str, schema: str = "Person") -> tuple[NamePart, ...]:

@@ -177,3 +177,21 @@ def romanize_arabic(text: str, persian: bool | None = None) -> str:
     if persian is None:
         persian = not PERSIAN_LETTERS.isdisjoint(text)
     return _WORD.sub(lambda m: romanize_word(m.group(0), persian), text)
+
+
+#: Letters whose Persian, Urdu and Turkish value (z, z, s) differs from the Arabic one (dh, d, th).
+_READ_OTHERWISE = frozenset("ذضث")
+
+
+def persian_reading(text: str) -> str | None:
+    """``text`` romanised with the Persian values of ذ ض ث, where it holds one of them and no
+    letter of :data:`PERSIAN_LETTERS` (which already selects that reading); else None.
+
+    Arabic script does not say which language wrote it. Names of Pakistan, Afghanistan and
+    Iran written without a letter Arabic lacks (فضل محمد مظلوم, UN-listed as Fazl Mohammad
+    Mazloom; رضا, Reza; الرضوي, Rizvi) are read with these values, and so are Spanish names
+    that write c and z as ث (Cisneros: ثيسنيروس); the Arabic reading (fadl, rada) misses them.
+    """
+    if _READ_OTHERWISE.isdisjoint(text) or not PERSIAN_LETTERS.isdisjoint(text):
+        return None
+    return romanize_arabic(text, persian=True)
