@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from watchline.matching.skeleton import (
     abjad_consonants,
-    abjad_consonants_central,
+    abjad_consonants_second,
     consonants,
     from_abjad,
     translit_form,
@@ -78,12 +78,20 @@ def test_abjad_consonants_as_arabic_writes_them(arabic_reading: str, latin: str)
 
 
 def test_ch_read_both_ways() -> None:
-    assert abjad_consonants_central("mordechai") == abjad_consonants("maradakhay")
+    assert abjad_consonants_second("mordechai") == abjad_consonants("maradakhay")
     assert abjad_consonants("charles") == abjad_consonants("sharlz")
-    assert abjad_consonants_central("schmidt") == abjad_consonants("schmidt")
+    assert abjad_consonants_second("schmidt") == abjad_consonants("schmidt")
     # German and Polish w is a v, written fa: Weisbach/فايسباخ, Sokolow/سوكولوف
-    assert abjad_consonants_central("weisbach") == abjad_consonants("fayasabakh")
-    assert abjad_consonants_central("sokolow") == abjad_consonants("sukuluf")
+    assert abjad_consonants_second("weisbach") == abjad_consonants("fayasabakh")
+    assert abjad_consonants_second("sokolow") == abjad_consonants("sukuluf")
+
+
+def test_persian_gh_read_as_qaf_in_the_second_reading() -> None:
+    # Persian pronounces qaf gh: مقصودلو is Maghsoudlou in Latin, Maqsudlu read as Arabic
+    assert abjad_consonants_second("maghsoodloo") == abjad_consonants("maqasudalu")
+    assert abjad_consonants("maghsoodloo") != abjad_consonants("maqasudalu")
+    # the default reading keeps gh as ghayn: Baghdadi/بغدادي
+    assert abjad_consonants("baghdadi") == abjad_consonants("baghadadi")
 
 
 def test_abjad_consonants_keep_different_names_apart() -> None:

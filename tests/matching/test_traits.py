@@ -12,7 +12,7 @@ from watchline.matching.articles import has_article
 from watchline.matching.compounds import has_short_form
 from watchline.matching.index import NameIndex
 from watchline.matching.persist import index_state, restore_index
-from watchline.matching.skeleton import abjad_consonants, abjad_consonants_central, vowel_initial
+from watchline.matching.skeleton import abjad_consonants, abjad_consonants_second, vowel_initial
 from watchline.matching.tokens import known_name
 from watchline.matching.vocab import Vocab
 from watchline.model import Entity
@@ -36,15 +36,15 @@ def _assert_traits_hold(vocab: Vocab) -> None:
         assert traits.vowel_initial.view[pid] == vowel_initial(token), token
         assert traits.written.view[pid] == abjad_consonants(token), token
         assert traits.written_len.view[pid] == len(abjad_consonants(token)), token
-        central = abjad_consonants_central(token)
-        assert traits.central.view[pid] == central, token
-        assert traits.central_differs.view[pid] == (central != abjad_consonants(token)), token
+        second = abjad_consonants_second(token)
+        assert traits.second.view[pid] == second, token
+        assert traits.second_differs.view[pid] == (second != abjad_consonants(token)), token
 
 
 def test_traits_of_a_built_index_are_what_the_views_say() -> None:
     vocab = _index().vocab
     assert vocab.traits.patronymic.view[vocab.ids["sergeevich"]]
-    assert vocab.traits.central_differs.view[vocab.ids["schwarz"]]  # w read as v
+    assert vocab.traits.second_differs.view[vocab.ids["schwarz"]]  # w read as v
     _assert_traits_hold(vocab)
 
 

@@ -43,6 +43,9 @@ from watchline.names import NamePart, name_readings, name_tokens, persian_tokens
         ("Benalla", ("benalla",)),
         ("Maulawi Ahmed Shah", ("ahmed", "shah")),
         ("Doctor Muthanna al-Dari", ("muthanna", "dari")),
+        ("Chiang¹ Ching-kuo", ("chiang", "ching", "kuo")),  # Wade-Giles tone number
+        ("Chan4 Wing4", ("chan", "wing")),  # Jyutping
+        ("John Smith 1975", ("john", "smith", "1975")),  # a number alone stays
         ("", ()),
         ("!!!", ()),
     ],

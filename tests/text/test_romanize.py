@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from watchline.errors import InputError
@@ -145,3 +145,42 @@ def test_persian_reading_only_where_a_letter_reads_otherwise(text: str) -> None:
         set(text).isdisjoint("ذضث") or not PERSIAN_LETTERS.isdisjoint(text)
     )
     assert reading is None or not set(reading) & set("ذضث")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("محَمد", "muhammad"),  # one mark does not hide a lexicon name
+        ("مُحَمَّد", "muhammad"),  # fully vowelled
+        ("عَمّرْ", "ammar"),  # the shadda says Ammar, not the lexicon's Umar (عمر)
+        ("عَمَر", "amar"),  # marks that contradict the lexicon win
+        ("عُمَر", "umar"),  # the mark on an initial ayn or alif is its vowel
+        ("أُسامة", "usama"),
+        ("فرِيد", "farid"),  # marked on one letter: the other vowels are still guessed
+        ("بِين", "bin"),  # ya after kasra is the long i, not a glide
+        ("كَتْب", "katb"),  # sukun: no vowel guessed where the mark says there is none
+        ("بھٹو", "bhatu"),  # Urdu aspirate: Bhutto
+        ("چودھری", "chudhari"),  # Chaudhry
+        ("ٹھاکر", "thakar"),  # Thakur
+    ],
+)
+def test_arabic_script_marks_and_urdu_aspirates(text: str, expected: str) -> None:
+    from watchline.text.arabic import romanize_arabic
+
+    assert romanize_arabic(text) == expected
+
+
+@given(st.text(alphabet="مدفريبنكتٹچوی\u064e\u064f\u0650\u0651 ", max_size=16))
+def test_vowel_marks_never_change_the_consonants_arabic_script_writes(text: str) -> None:
+    """Short-vowel marks and shadda add vowels and length only: the consonant skeleton is
+    that of the unmarked text. (A sukun may: it can join two letters. So may a mark on a
+    final h, which then is no ta marbuta; h is left out.)"""
+    from watchline.matching.skeleton import abjad_consonants
+    from watchline.text.arabic import romanize_arabic
+
+    marks = "\u064e\u064f\u0650\u0651"
+    assume(all(word[0] not in marks for word in text.split()))  # a mark sits on a letter
+    bare = "".join(ch for ch in text if ch not in marks)
+    assert [abjad_consonants(w) for w in romanize_arabic(text).split()] == [
+        abjad_consonants(w) for w in romanize_arabic(bare).split()
+    ]

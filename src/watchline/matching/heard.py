@@ -76,7 +76,7 @@ class HeardKeys:
         already (``Vocab.by_abjad``, ``PartTraits.written``) is left out. Buckets are
         tuples, as in ``vocab.py``."""
         traits = vocab.traits
-        own = zip(traits.written.view[pid].tolist(), traits.central.view[pid].tolist(), strict=True)
+        own = zip(traits.written.view[pid].tolist(), traits.second.view[pid].tolist(), strict=True)
         for part, reading, spelt in zip(pid.tolist(), heard.tolist(), own, strict=True):
             _put(self.by_reading, reading, part)
             written = abjad_consonants(arabic_written(reading))

@@ -22,7 +22,8 @@ from watchline.matching.vocab import Vocab
 if TYPE_CHECKING:
     from watchline.matching.index import NameIndex
 
-FORMAT_VERSION = 7  # 5: Turkic readings; 6: particles, initial rh; 7: Arabic-script initials
+FORMAT_VERSION = 8  # 5: Turkic readings; 6: particles, initial rh; 7: Arabic-script initials;
+# 8: tone numbers dropped, partly vowelled Arabic script, gh as qaf
 ARRAYS = ("schema", "alive", "name_entity", "name_ptr", "name_parts", "df")
 VOCAB_ARRAYS = ("abjad", "latin")
 

@@ -130,15 +130,19 @@ def abjad_consonants(token: str) -> str:
 
 
 @lru_cache(maxsize=PART_VIEW_CACHE)
-def abjad_consonants_central(token: str) -> str:
-    """:func:`abjad_consonants` in a Central European reading: a lone ch as kh and w as v,
-    as German, Dutch, Polish, Spanish-j and Hebrew names come into Arabic (Mordechai/مردخاي,
-    Seebach/زيباخ, Weisbach/فايسباخ, Sokolow/سوكولوف); the English and French reading (ch as
-    sh, w as a vowel) is the default one."""
-    central = token
-    if "ch" in central and "sch" not in central:
-        central = central.replace("ch", "kh")
-    return abjad_consonants(central.replace("w", "v"))
+def abjad_consonants_second(token: str) -> str:
+    """:func:`abjad_consonants` in the second reading of letters the English and French one
+    (the default) reads otherwise, for names that came into Latin from elsewhere:
+
+    * Central European: a lone ch as kh and w as v, as German, Dutch, Polish, Spanish-j and
+      Hebrew names come into Arabic (Mordechai/مردخاي, Seebach/زيباخ, Weisbach/فايسباخ,
+      Sokolow/سوكولوف);
+    * Persian: gh as qaf, which Persian pronounces gh and Persian names so write in Latin
+      (Maghsoudlou/مقصودلو, Ghasem/قاسم, Ghazvini/قزويني), where Arabic names write it q."""
+    second = token
+    if "ch" in second and "sch" not in second:
+        second = second.replace("ch", "kh")
+    return abjad_consonants(second.replace("w", "v").replace("gh", "q"))
 
 
 def vowel_initial(token: str) -> bool:

@@ -17,7 +17,7 @@ from watchline.matching.align import is_patronymic
 from watchline.matching.arrays import Growable
 from watchline.matching.articles import has_article
 from watchline.matching.compounds import has_short_form
-from watchline.matching.skeleton import abjad_consonants, abjad_consonants_central, vowel_initial
+from watchline.matching.skeleton import abjad_consonants, abjad_consonants_second, vowel_initial
 from watchline.matching.tokens import known_name
 
 
@@ -26,10 +26,10 @@ class PartTraits:
 
     __slots__ = (
         "article",
-        "central",
-        "central_differs",
         "known",
         "patronymic",
+        "second",
+        "second_differs",
         "short_form",
         "vowel_initial",
         "written",
@@ -44,13 +44,13 @@ class PartTraits:
         self.vowel_initial = Growable(np.bool_)  # Arabic script writes the initial vowel
         self.written = Growable(object)  # the consonants Arabic script writes
         self.written_len = Growable(np.int64)
-        self.central = Growable(object)  # the same in a Central European reading
-        # the central reading can change a comparison only where it differs (ch, w: rare)
-        self.central_differs = Growable(np.bool_)
+        self.second = Growable(object)  # the same in the second reading (abjad_consonants_second)
+        # the second reading can change a comparison only where it differs (ch, w, gh: rare)
+        self.second_differs = Growable(np.bool_)
 
     def append(self, token: str) -> None:
         """Compute and store the traits of a newly registered part."""
-        written, central = abjad_consonants(token), abjad_consonants_central(token)
+        written, second = abjad_consonants(token), abjad_consonants_second(token)
         self.known.append(known_name(token))
         self.patronymic.append(is_patronymic(token))
         self.short_form.append(has_short_form(token))
@@ -58,5 +58,5 @@ class PartTraits:
         self.vowel_initial.append(vowel_initial(token))
         self.written.append(written)
         self.written_len.append(len(written))
-        self.central.append(central)
-        self.central_differs.append(central != written)
+        self.second.append(second)
+        self.second_differs.append(second != written)

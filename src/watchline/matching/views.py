@@ -196,15 +196,15 @@ def skeleton_similarity(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntA
 
 def _written_consonants(query: QueryParts, qi: IntArray, vocab: Vocab, pid: IntArray) -> np.ndarray:
     """Abjad pairs on the consonants Arabic writes, in the default and (where it differs)
-    the Central European reading; their own length decides how much a match says (the
-    transliteration skeleton drops the jim of "Janufa" as a glide)."""
+    the second reading (``abjad_consonants_second``); their own length decides how much a
+    match says (the transliteration skeleton drops the jim of "Janufa" as a glide)."""
     traits = vocab.traits
     q_cons = query.abjad_cons[qi]
     written = lev(q_cons, traits.written.view[pid])
-    central = true_at(traits.central_differs.view[pid])
-    if len(central):
-        other = lev(q_cons[central], traits.central.view[pid[central]])
-        written[central] = np.maximum(written[central], other)
+    second = true_at(traits.second_differs.view[pid])
+    if len(second):
+        other = lev(q_cons[second], traits.second.view[pid[second]])
+        written[second] = np.maximum(written[second], other)
     shortest = np.minimum(query.written_len[qi], traits.written_len.view[pid])
     factor = np.where(shortest < MIN_SKELETON, ABJAD_SHORT_FACTOR, ABJAD_FACTOR)
     out: np.ndarray = np.where(shortest < 2, 0.0, written * factor)

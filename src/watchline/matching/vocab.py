@@ -27,7 +27,7 @@ from watchline.matching.heard import HeardKeys
 from watchline.matching.skeleton import (
     MIN_WRITTEN_KEY,
     abjad_consonants,
-    abjad_consonants_central,
+    abjad_consonants_second,
     consonants,
     translit_form,
 )
@@ -189,7 +189,7 @@ class Vocab:
         short = short_form_key(token)
         if short:
             _put(self.by_short, short, tid)
-        for key in {abjad_consonants(token), abjad_consonants_central(token)}:
+        for key in {abjad_consonants(token), abjad_consonants_second(token)}:
             if len(key) >= MIN_WRITTEN_KEY:
                 _put_capped(self.by_abjad, key, tid)
         if len(token) >= MIN_TYPO_LENGTH:

@@ -7,6 +7,8 @@ part's role, for explanations and for scorers that weigh surnames above given na
 
 from __future__ import annotations
 
+import re
+
 from watchline.names.arabic import NEEDS_JOIN, join_particles
 from watchline.names.legal import LEGAL_FORM_TOKENS, compact_folded
 from watchline.names.model import NamePart
@@ -46,8 +48,17 @@ def _join_markers(tokens: list[str]) -> list[str]:
     return out
 
 
+# Tone numbers written after a romanised syllable (Wade-Giles ``Chiang¹``, Jyutping ``Can⁴``,
+# numbered pinyin ``Li3``): NFKC makes the superscripts digits, and a passport or an Arabic-script
+# rendering never writes them, so they are not part of the name.
+_TONE_NUMBER = re.compile(r"(?<=[a-z])[0-9]+\b")
+
+
 def person_tokens(folded: str) -> list[str]:
-    """Clean the folded tokens of a person's name: drop titles and particles, join compounds."""
+    """Clean the folded tokens of a person's name: drop titles, particles and tone numbers,
+    join compounds."""
+    if _TONE_NUMBER.search(folded):
+        folded = _TONE_NUMBER.sub("", folded)
     tokens = folded.split()
     if not HONORIFICS.isdisjoint(tokens):
         tokens = [t for t in tokens if t not in HONORIFICS]

@@ -1,7 +1,8 @@
 """Rule-based romanisation of Arabic-script names into their common English forms.
 
 Arabic writes short vowels only as optional marks, so no table can restore them; this module
-(1) keeps the marks when present, (2) spells the long-vowel letters (ا و ي) as vowels or glides
+(1) keeps the marks where present (a name is often marked on one letter only, to settle a
+reading: فرِيد, محَمد), (2) spells the long-vowel letters (ا و ي) as vowels or glides
 by position, (3) uses a small lexicon for the most frequent name words, whose English spelling
 is conventional (``محمد`` -> ``muhammad``), and (4) otherwise inserts a neutral ``a`` between
 consonants only for readability. Matching does not rely on those guessed vowels: the
@@ -31,7 +32,13 @@ _ALIFS = {"ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a"}
 _MARKS = {"\u064e": "a", "\u0650": "i", "\u064f": "u", "\u0652": "", "\u064b": "an",
           "\u064d": "in", "\u064c": "un", "\u0670": "a"}  # fmt: skip
 _SHADDA = "\u0651"
+_SUKUN = "\u0652"
+_SHORT_VOWELS = frozenset("\u064e\u0650\u064f")
+_JOIN = "\ue000"  # private use: an Urdu aspirate's h joins its consonant (see _ASPIRATED)
 _TATWEEL = "\u0640"
+_BARE = str.maketrans("", "", "".join(_MARKS) + _SHADDA)
+# A long vowel's letter after the mark of the same short vowel adds nothing (فرِيد: farid).
+_LONG_AFTER = {"ي": "\u0650", "و": "\u064f"}
 
 # Frequent name words whose English spelling is a convention, not a rule.
 LEXICON = {
@@ -57,10 +64,11 @@ _ARTICLE = re.compile(r"^[اٱ]ل(?=.{2,})")
 
 
 def _double_last_consonant(word: str, i: int, out: list[str]) -> None:
-    """Apply a shadda: double the consonant before ``word[i]`` (marks may sit in between)."""
+    """Apply a shadda: double the consonant before ``word[i]`` (marks may sit in between),
+    a digraph whole (بشّار: Bashshar)."""
     for k in range(i - 1, -1, -1):
         if word[k] not in _MARKS and out[k]:
-            out[k] += out[k][-1]
+            out[k] += out[k]
             return
 
 
@@ -77,8 +85,12 @@ def _letter(word: str, i: int, out: list[str], table: dict[str, str]) -> str:
     ch = word[i]
     first = i == 0
     after_vowel = bool(out) and out[-1][-1:] in _VOWELS
+    if (ch in _ALIFS or (ch == "ع" and first)) and word[i + 1 : i + 2] in _SHORT_VOWELS:
+        return ""  # the mark on it says which vowel (عُمَر: umar, أُسامة: usama)
     if ch in _ALIFS:
         return _ALIFS[ch]
+    if i > 0 and _LONG_AFTER.get(ch) == word[i - 1]:
+        return ""
     if ch == "ع" and first:
         return "a"
     if ch == "و":
@@ -92,19 +104,34 @@ def _letter(word: str, i: int, out: list[str], table: dict[str, str]) -> str:
     if ch == _SHADDA:
         _double_last_consonant(word, i, out)
         return ""
+    if ch in (_SUKUN, _JOIN):
+        return ch
     if ch in _MARKS:
         return _MARKS[ch]
     return table.get(ch, ch)
 
 
+# Two letters that Latin would read as one sound (k+h as kh): kept apart by a vowel even
+# where a sukun says there is none.
+_DIGRAPHS = frozenset({"kh", "sh", "th", "dh", "gh", "ch", "zh", "ph", "tc"})
+
+
 def _with_vowels(parts: list[str]) -> str:
-    """Join letter outputs, putting a neutral ``a`` between two consonants for readability."""
+    """Join letter outputs, putting a neutral ``a`` between two consonants for readability,
+    except where a sukun says that no vowel is there (and no digraph is made) or an Urdu
+    aspirate joins its h."""
     text = ""
+    silent = joined = False
     for part in parts:
+        if part in (_SUKUN, _JOIN):
+            silent, joined = part == _SUKUN, part == _JOIN
+            continue
         if not part:
             continue
         if text and text[-1] not in "aeiou" and part[0] not in "aeiou" and text[-1].isalpha():
-            text += "a"
+            apart = not joined and (not silent or text[-1] + part[0] in _DIGRAPHS)
+            text += "a" if apart else ""
+        silent = joined = False
         text += part
     return text
 
@@ -113,6 +140,9 @@ def _with_vowels(parts: list[str]) -> str:
 _PERSIAN = str.maketrans(
     {"ی": "ي", "ک": "ك", "ۀ": "ة", "ہ": "ه", "ھ": "ه", "ۃ": "ة", _TATWEEL: None}
 )
+# Urdu writes an aspirated consonant as the consonant and do-chashmi he (بھٹو: Bhutto, لکھوی:
+# Lakhvi, چودھری: Chaudhry): an h joined to it, with no vowel between.
+_ASPIRATED = re.compile("(?<=[^\\sاآأإٱوؤيیئىهةعء\u064b-\u0652])\u06be")
 _ABD = "عبد"
 # Theophoric endings written joined to the name (نورالدين, عتيق‌الله): split off and spelt
 # as the joined Latin forms do.
@@ -129,6 +159,20 @@ def _compound(word: str, persian: bool) -> str | None:
     return None
 
 
+def _lexical(word: str) -> bool:
+    """Whether ``word`` is a lexicon name: unmarked, or marked as the lexicon spells it (محَمد
+    is Muhammad; عَمّر, with its shadda, is Ammar, not Umar)."""
+    bare = word.translate(_BARE)
+    if bare not in LEXICON:
+        return False
+    if bare == word:
+        return True
+    if _SHADDA in word or _SUKUN in word:
+        return False
+    marked = iter(vowel for vowel in LEXICON[bare] if vowel in _VOWELS)
+    return all(_MARKS[ch] in marked for ch in word if ch in _MARKS)
+
+
 @lru_cache(maxsize=65536)
 def romanize_word(word: str, persian: bool = False) -> str:
     """Romanise one Arabic-script word (lexicon, compounds and article first).
@@ -138,25 +182,25 @@ def romanize_word(word: str, persian: bool = False) -> str:
         persian: the name is Persian/Dari/Pashto/Urdu (it has a letter Arabic lacks), so
             the letters Persian pronounces differently follow Persian (ذ ض ظ = z, ث ص = s:
             ``ذبیح`` -> ``zabih``). ``ق`` stays ``q`` (Afghan names on lists: Haqqani) and
-            ``و`` stays ``w``.
+            ``و`` stays ``w``: Persian script writes foreign names' u and o with it too
+            (مويس: Moyes), so reading it v lost more names than it found.
     """
-    word = word.translate(_PERSIAN)
-    if word in LEXICON:
-        return LEXICON[word]
+    word = _ASPIRATED.sub(_JOIN + "ه", word).translate(_PERSIAN)
+    if _lexical(word):
+        return LEXICON[word.translate(_BARE)]
     compound = _compound(word, persian)
     if compound is not None:
         return compound
     prefix = ""
     if _ARTICLE.match(word):
         prefix, word = "al-", word[2:]
-        if word in LEXICON:
-            return prefix + LEXICON[word]
+        if _lexical(word):
+            return prefix + LEXICON[word.translate(_BARE)]
     out: list[str] = []
-    marked = any(ch in _MARKS for ch in word)
     table = _PERSIAN_CONSONANTS if persian else _CONSONANTS
     for i in range(len(word)):
         out.append(_letter(word, i, out, table))
-    return prefix + ("".join(out) if marked else _with_vowels(out))
+    return prefix + _with_vowels(out)
 
 
 _WORD = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+")
