@@ -38,3 +38,7 @@ class ConflictError(WatchlineError):
 
 class IntegrityError(WatchlineError):
     """Stored data failed a consistency check (e.g. a broken audit hash chain)."""
+
+
+class WorkerError(WatchlineError):
+    """A worker process failed or died: the batch it was part of stops, nothing is skipped."""

@@ -122,6 +122,22 @@ def test_screen_single_name_and_batch_csv_contract(seeded: Path, tmp_path: Path)
     assert json.loads(single)[0]["entity_id"] == rows[0]["entity_id"]
 
 
+def test_batch_with_worker_processes_writes_the_same_file(seeded: Path, tmp_path: Path) -> None:
+    from watchline.sources.un_xml import UnXmlSource
+
+    records = UnXmlSource(shared("un", "consolidated.xml")).records()
+    names = [r.entity.names[0] for r in records if r.entity.schema == "Person"][:400]
+    rows = [f"q{i},{n.replace(',', ' ')}" for i, n in enumerate(names)]
+    rows += [f"r{i},{' '.join(reversed(n.replace(',', ' ').split()))}" for i, n in enumerate(names)]
+    queries = tmp_path / "queries.csv"
+    queries.write_text("id,name\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    run(seeded, "screen", "--input", str(queries), "--output", str(one))
+    run(seeded, "screen", "--input", str(queries), "--output", str(two), "--workers", "2")
+    assert one.read_bytes() == two.read_bytes()
+    assert len(one.read_text(encoding="utf-8").splitlines()) > 700  # the listed names hit
+
+
 def test_bad_queries_csv_names_the_row(seeded: Path, tmp_path: Path) -> None:
     queries = tmp_path / "q.csv"
     queries.write_text("id,name\nq1,Some Name\nq2,\n", encoding="utf-8")

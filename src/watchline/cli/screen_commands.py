@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import typer
@@ -13,7 +14,8 @@ from watchline.cli.progress import counting_progress
 from watchline.errors import InputError
 from watchline.matching import Query
 from watchline.services.screening import ScreeningService, ScreenResult
-from watchline.services.screening_csv import ResultRow, read_queries, write_results
+from watchline.services.screening_csv import QueryRow, ResultRow, read_queries, write_results
+from watchline.services.screening_pool import ScreeningPool
 
 
 def register(app: typer.Typer) -> None:
@@ -41,6 +43,9 @@ def screen(
         None, "--min-score", help="Report hits from this score (default: the documented threshold)."
     ),
     limit: int = typer.Option(10, "--limit", min=1, max=1000, help="Hits per query at most."),
+    workers: int = typer.Option(
+        1, "--workers", min=1, help="Worker processes for --input (one per core; Linux, macOS)."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
     html: Path | None = typer.Option(
         None, "--html", help="Also write the hits as an HTML page with pictures."
@@ -53,7 +58,7 @@ def screen(
             raise InputError("--input needs --output", where="--output")
         if html is not None:
             raise InputError("--html draws one query's hits: give a NAME or --mrz", "--html")
-        _batch(app_ctx, input, output, min_score, limit)
+        _batch(app_ctx, BatchJob(input, output, min_score, limit, workers))
         return
     if mrz is not None:
         query = _mrz_query(mrz)
@@ -137,17 +142,38 @@ def _write_html(path: Path, query: Query, results: list[ScreenResult], threshold
     err_console.print(f"Hit pictures written to {path}")
 
 
-def _batch(
-    app_ctx: AppContext, input: Path, output: Path, min_score: float | None, limit: int
-) -> None:
-    rows = read_queries(input)
+@dataclass(frozen=True, slots=True)
+class BatchJob:
+    """What ``screen --input`` was asked to do."""
+
+    input: Path
+    output: Path
+    min_score: float | None
+    limit: int
+    workers: int
+
+
+def _batch(app_ctx: AppContext, job: BatchJob) -> None:
+    rows = read_queries(job.input)
     service = open_screening(app_ctx)
+    pooled = job.workers > 1
+    results = _pooled(service, rows, job) if pooled else _in_process(service, rows, job)
+    write_results(job.output, results)
+    hit_queries = len({r.query_id for r in results})
+    console.print(
+        f"Screened {len(rows):,} queries: {hit_queries:,} with hits, "
+        f"{len(results):,} hit rows written to {job.output}"
+    )
+
+
+def _in_process(service: ScreeningService, rows: list[QueryRow], job: BatchJob) -> list[ResultRow]:
     results: list[ResultRow] = []
     chunk = 1000
-    with counting_progress(f"Screening {input.name}", total=len(rows)) as advance:
+    with counting_progress(f"Screening {job.input.name}", total=len(rows)) as advance:
         for start in range(0, len(rows), chunk):
             part = rows[start : start + chunk]
-            batches = service.screen_many([r.query for r in part], limit=limit, threshold=min_score)
+            queries = [r.query for r in part]
+            batches = service.screen_many(queries, limit=job.limit, threshold=job.min_score)
             for row, hits in zip(part, batches, strict=True):
                 results.extend(
                     ResultRow(
@@ -161,9 +187,23 @@ def _batch(
                     for rank, h in enumerate(hits, start=1)
                 )
             advance(len(part))
-    write_results(output, results)
-    hit_queries = len({r.query_id for r in results})
-    console.print(
-        f"Screened {len(rows):,} queries: {hit_queries:,} with hits, "
-        f"{len(results):,} hit rows written to {output}"
-    )
+    return results
+
+
+def _pooled(service: ScreeningService, rows: list[QueryRow], job: BatchJob) -> list[ResultRow]:
+    """The same rows as :func:`_in_process`, screened by forked workers (``screening_pool``);
+    hits on records delisted meanwhile are dropped as the in-process path drops them."""
+    screener = service.screener
+    with ScreeningPool(screener, job.workers, job.limit, job.min_score) as pool:
+        label = f"Screening {job.input.name} ({job.workers} workers)"
+        with counting_progress(label, total=len(rows)) as advance:
+            found = pool.screen_many([r.query for r in rows], advance)
+    listed = service.still_listed(list({h.entity_id for hits in found for h in hits}))
+    results: list[ResultRow] = []
+    for row, hits in zip(rows, found, strict=True):
+        kept = [h for h in hits if h.entity_id in listed]
+        results.extend(
+            ResultRow(row.query_id, rank, h.entity_id, h.score, h.matched_name, h.summary)
+            for rank, h in enumerate(kept, start=1)
+        )
+    return results

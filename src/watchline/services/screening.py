@@ -123,6 +123,13 @@ class ScreeningService:
         joined = ((hit, records.get(hit.entity_id)) for hit in hits)
         return [ScreenResult(hit, r) for hit, r in joined if r is not None and screenable(r)]
 
+    def still_listed(self, entity_ids: Sequence[str]) -> set[str]:
+        """Which of these hit entities the store still holds as active and screenable: the
+        same check as the hits of :meth:`screen_many` pass, for hits screened elsewhere
+        (worker processes, ``screening_pool.py``)."""
+        records = self._records(entity_ids)
+        return {i for i, record in records.items() if screenable(record)}
+
     def _records(self, entity_ids: Sequence[str]) -> dict[str, Record]:
         """The records named, from the cache, reading the missing ones in one connection."""
         found = {i: r for i in entity_ids if (r := self.records.get(i)) is not None}
