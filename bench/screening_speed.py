@@ -207,6 +207,8 @@ def _pooled(screener: Screener, batch: list[Query], workers: int, explain: bool)
                 f"{len(batch) / cpu:,.0f} per CPU-second, x{workers} = "
                 f"{workers * len(batch) / cpu:,.0f}/s on {workers} idle cores)"
             )
+        private = ", ".join(f"{_private_mb(pid):,.0f}" for pid in pool.pids)
+        print(f"  memory each worker holds as its own (copied from the shared): {private} MiB")
 
 
 def _cpu_seconds(pids: list[int]) -> float:
@@ -217,6 +219,13 @@ def _cpu_seconds(pids: list[int]) -> float:
             fields = handle.read().rsplit(")", 1)[1].split()
         ticks += int(fields[11]) + int(fields[12])  # utime, stime (fields 14, 15 of stat)
     return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _private_mb(pid: int) -> float:
+    """Pages a forked process has written, so holds alone (Linux smaps_rollup), in MiB."""
+    with open(f"/proc/{pid}/smaps_rollup") as handle:
+        fields = dict(line.split(":", 1) for line in handle if ":" in line)
+    return sum(int(fields[k].split()[0]) for k in ("Private_Dirty", "Private_Clean")) / 1024
 
 
 def main() -> None:
