@@ -164,6 +164,12 @@ def test_persian_reading_only_where_a_letter_reads_otherwise(text: str) -> None:
         ("بھٹو", "bhatu"),  # Urdu aspirate: Bhutto
         ("چودھری", "chudhari"),  # Chaudhry
         ("ٹھاکر", "thakar"),  # Thakur
+        ("داؤد", "daud"),  # a hamza seat is its vowel: Daoud, not "dad"
+        ("وائل", "wail"),  # Wael
+        ("فؤاد", "fuad"),  # Fouad
+        ("ساموئل", "samuil"),  # Samuel
+        ("جبرائيل", "jabarail"),  # the long i after the seat's i adds nothing
+        ("رؤوف", "ruf"),  # nor the long u after the seat's u
     ],
 )
 def test_arabic_script_marks_and_urdu_aspirates(text: str, expected: str) -> None:

@@ -22,8 +22,8 @@ from watchline.matching.vocab import Vocab
 if TYPE_CHECKING:
     from watchline.matching.index import NameIndex
 
-FORMAT_VERSION = 8  # 5: Turkic readings; 6: particles, initial rh; 7: Arabic-script initials;
-# 8: tone numbers dropped, partly vowelled Arabic script, gh as qaf
+FORMAT_VERSION = 9  # 5: Turkic readings; 6: particles, initial rh; 7: Arabic-script initials;
+# 8: tone numbers dropped, partly vowelled Arabic script, gh as qaf; 9: hamza seats read
 ARRAYS = ("schema", "alive", "name_entity", "name_ptr", "name_parts", "df")
 VOCAB_ARRAYS = ("abjad", "latin")
 

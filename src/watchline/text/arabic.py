@@ -19,7 +19,7 @@ _CONSONANTS = {
     "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
     "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
     "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h",
-    "ة": "a", "ى": "a", "ء": "", "ؤ": "", "ئ": "", "ع": "", "و": "w",
+    "ة": "a", "ى": "a", "ء": "", "ؤ": "u", "ئ": "i", "ع": "", "و": "w",
     # Persian and Urdu letters, and those used for foreign sounds.
     "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ڤ": "v", "ڭ": "g",
     "ٹ": "t", "ڈ": "d", "ڑ": "r", "ځ": "z", "څ": "s", "ښ": "sh", "ږ": "zh", "ټ": "t",
@@ -37,8 +37,10 @@ _SHORT_VOWELS = frozenset("\u064e\u0650\u064f")
 _JOIN = "\ue000"  # private use: an Urdu aspirate's h joins its consonant (see _ASPIRATED)
 _TATWEEL = "\u0640"
 _BARE = str.maketrans("", "", "".join(_MARKS) + _SHADDA)
-# A long vowel's letter after the mark of the same short vowel adds nothing (فرِيد: farid).
+# A long vowel's letter after the mark of the same short vowel adds nothing (فرِيد: farid),
+# nor after a hamza seat that already says the vowel (جبرائيل: jabrail, رؤوف: rauf).
 _LONG_AFTER = {"ي": "\u0650", "و": "\u064f"}
+_LONG_AFTER_SEAT = {"ي": "ئ", "و": "ؤ"}
 
 # Frequent name words whose English spelling is a convention, not a rule.
 LEXICON = {
@@ -89,7 +91,7 @@ def _letter(word: str, i: int, out: list[str], table: dict[str, str]) -> str:
         return ""  # the mark on it says which vowel (عُمَر: umar, أُسامة: usama)
     if ch in _ALIFS:
         return _ALIFS[ch]
-    if i > 0 and _LONG_AFTER.get(ch) == word[i - 1]:
+    if i > 0 and word[i - 1] in (_LONG_AFTER.get(ch), _LONG_AFTER_SEAT.get(ch)):
         return ""
     if ch == "ع" and first:
         return "a"
