@@ -138,6 +138,12 @@ def test_batch_with_worker_processes_writes_the_same_file(seeded: Path, tmp_path
     assert len(one.read_text(encoding="utf-8").splitlines()) > 700  # the listed names hit
 
 
+def test_workers_without_a_batch_are_refused(seeded: Path) -> None:
+    result = run(seeded, "screen", "Saddam Hussein", "--workers", "2", ok=False)
+    assert result.returncode == 2
+    assert "--workers" in result.stderr and "--input" in result.stderr
+
+
 def test_bad_queries_csv_names_the_row(seeded: Path, tmp_path: Path) -> None:
     queries = tmp_path / "q.csv"
     queries.write_text("id,name\nq1,Some Name\nq2,\n", encoding="utf-8")

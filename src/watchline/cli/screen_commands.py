@@ -60,6 +60,8 @@ def screen(
             raise InputError("--html draws one query's hits: give a NAME or --mrz", "--html")
         _batch(app_ctx, BatchJob(input, output, min_score, limit, workers))
         return
+    if workers > 1:
+        raise InputError("--workers screens a --input batch; one name needs none", "--workers")
     if mrz is not None:
         query = _mrz_query(mrz)
     elif name:
