@@ -2,7 +2,9 @@
 
 Run: ``python bench/screening_quality.py`` (about a minute on 2 cores). Options:
 ``--threshold`` to evaluate another cut, ``--scale`` to shrink or grow the sets,
-``--sweep`` to print recall/FPR over thresholds (how DEFAULT_THRESHOLD was chosen).
+``--sweep`` to print recall/FPR over thresholds (how DEFAULT_THRESHOLD was chosen),
+``--also-seeds`` to pool other draws, ``--as-drawn`` to draw the rigour clusters' forms
+without the audit of ``bench/data/rigour_audit.tsv``.
 
 All listed entities of every set go into ONE index, so each query competes with the
 whole registry. Positives count as recalled when their entity scores at or above the
@@ -29,14 +31,14 @@ from watchline.model import Entity
 Results = list[tuple[str, bool, float, bool]]
 
 
-def build(scale: float, seed: int) -> tuple[list[Entity], list[qs.Case]]:
+def build(scale: float, seed: int, audited: bool = True) -> tuple[list[Entity], list[qs.Case]]:
     rng = random.Random(seed)
     listed: list[Entity] = []
     cases: list[qs.Case] = []
     loaders = [
         qs.load_un,
         # its own generator: the other sets stay the draws they were before it was stratified
-        lambda: qs.load_rigour(int(400 * scale), random.Random(seed)),
+        lambda: qs.load_rigour(int(400 * scale), random.Random(seed), audited),
         lambda: qs.load_wd("russian", int(800 * scale), rng),
         lambda: qs.load_wd("arabic", int(800 * scale), rng),
         lambda: qs.load_wd("russian", int(400 * scale), rng, single=True),
@@ -172,13 +174,13 @@ def nk_pairs(threshold: float) -> None:
     )
 
 
-def other_draws(seeds: list[int], scale: float, threshold: float) -> Results:
+def other_draws(seeds: list[int], scale: float, threshold: float, audited: bool) -> Results:
     """OVERALL and the worst in-scope categories for other random draws of the same sets:
     a category of a few hundred queries moves by a point or two from one draw to the next,
     so one draw's figure is not the whole story. Returns every draw's results, to pool."""
     pooled: Results = []
     for seed in seeds:
-        listed, cases = build(scale, seed)
+        listed, cases = build(scale, seed, audited)
         results = evaluate(Screener(listed), cases)
         pooled.extend(results)
         pos = [r for r in results if r[1] and in_overall(r[0])]
@@ -215,15 +217,21 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--sweep", action="store_true")
     parser.add_argument(
+        "--as-drawn",
+        action="store_true",
+        help="draw rigour forms without the audit (bench/data/rigour_audit.tsv)",
+    )
+    parser.add_argument(
         "--also-seeds", default="", help="comma-separated seeds of other draws to summarise"
     )
     args = parser.parse_args()
     started = time.perf_counter()
-    listed, cases = build(args.scale, args.seed)
+    listed, cases = build(args.scale, args.seed, not args.as_drawn)
     screener = Screener(listed)
     print(
         f"names layer: {NAMES_LAYER}; {len(screener)} listed entities, {len(cases)} queries, "
-        f"threshold {args.threshold}"
+        f"threshold {args.threshold}; rigour forms "
+        + ("as drawn" if args.as_drawn else f"audited ({len(qs.rejected_forms())} rejected)")
     )
     results = evaluate(screener, cases)
     table(results, args.threshold)
@@ -233,7 +241,7 @@ def main() -> None:
         sweep(results)
     seeds = [int(s) for s in args.also_seeds.split(",") if s.strip()]
     if seeds:
-        pooled = results + other_draws(seeds, args.scale, args.threshold)
+        pooled = results + other_draws(seeds, args.scale, args.threshold, not args.as_drawn)
         print(f"pooled over seeds {', '.join(map(str, [args.seed, *seeds]))}:")
         table(pooled, args.threshold)
     print(f"({time.perf_counter() - started:.1f} s)")

@@ -137,14 +137,27 @@ def _un_nodes(tree: etree._ElementTree) -> Iterator[tuple[etree._Element, str]]:
         yield node, "Organization"
 
 
-def _heldout_clusters() -> list[list[str]]:
-    """rigour person clusters held out from the names layer's training (crc32 % 5 == 0)."""
+AUDIT = Path(__file__).resolve().parent / "data" / "rigour_audit.tsv"
+
+
+def rejected_forms() -> set[tuple[str, str]]:
+    """(QID, form) pairs that the audit found not to be the cluster's name (``AUDIT``)."""
+    rows = AUDIT.read_text("utf-8").splitlines()
+    return {(r.split("\t")[0], r.split("\t")[1]) for r in rows if r and not r.startswith("#")}
+
+
+def _heldout_clusters(audited: bool = True) -> list[list[str]]:
+    """rigour person clusters held out from the names layer's training (crc32 % 5 == 0),
+    without the forms the audit rejected unless ``audited`` is False."""
+    rejected = rejected_forms() if audited else set()
     clusters: list[list[str]] = []
     for part in sorted((DATA / "names" / "rigour_persons").glob("persons.part*.txt")):
         for line in part.read_text("utf-8").splitlines():
             forms, _, qid = line.rpartition(" => ")
-            if forms and zlib.crc32(qid.strip().encode()) % 5 == 0:
-                clusters.append([f.strip() for f in forms.split(",") if f.strip()])
+            qid = qid.strip()
+            if forms and zlib.crc32(qid.encode()) % 5 == 0:
+                kept = [f.strip() for f in forms.split(",") if f.strip()]
+                clusters.append([f for f in kept if (qid, f) not in rejected])
     return clusters
 
 
@@ -153,15 +166,18 @@ def _heldout_clusters() -> list[list[str]]:
 RIGOUR_SCRIPTS = ("arabic", "cyrillic", "georgian", "armenian", "cjk", "hangul")
 
 
-def load_rigour(count: int, rng: random.Random) -> Loaded:
+def load_rigour(count: int, rng: random.Random, audited: bool = True) -> Loaded:
     """Two held-out clusters of one script make a full name: Latin forms listed, that
-    script's forms queried; up to ``count`` listed and ``count`` unlisted per script.
+    script's forms queried; up to ``count`` listed and ``count`` unlisted per script. Each
+    cluster gives its first form of a script that the audit did not reject (``AUDIT``):
+    Wikidata labels some names with another name or a phrase (Sverker: لارس, Lars; Reber:
+    "steel rebar"), which no transliteration can match.
 
     Drawn per script, so that each category has enough queries to say something: drawn
     from all clusters at once, Arabic got 35 queries, Georgian 2 and Armenian none, since
     few clusters hold those scripts and both clusters of a pair must."""
     pools: dict[str, list[dict[str, str]]] = {script: [] for script in RIGOUR_SCRIPTS}
-    for forms in _heldout_clusters():
+    for forms in _heldout_clusters(audited):
         by_script: dict[str, str] = {}
         for form in forms:
             by_script.setdefault(script_of(form), form)
