@@ -125,3 +125,13 @@ def test_a_compound_written_apart_says_so() -> None:
     assert [p.query_part for p in glued] == ["zarpur"]
     assert glued[0].how.endswith("; two words in the query")
     assert all("two words" not in p.how for p in parts if p.listed_part != "zarepour")
+
+
+def test_a_part_read_with_the_persian_letter_values_says_so() -> None:
+    """فضل is fadl in Arabic and fazl in Persian; the pair found through the Persian
+    reading says so, and the parts both readings share do not."""
+    screener = Screener([Entity.build("f", "Person", {"name": ["Fazl Mohammad Mazloom"]})])
+    parts = screener.screen(Query("فضل محمد مظلوم"))[0].explanation.parts
+    how = {p.listed_part: p.how for p in parts}
+    assert how["fazl"].endswith("; read with the Persian letter values (ذ ض ث: z, z, s)")
+    assert "Persian" not in how["mohammad"] and "Persian" not in how["mazloom"]

@@ -25,7 +25,7 @@ from watchline.matching.similarity import QueryParts, pair_similarity
 class Unit:
     """One query name: its parts and where they sit in the batch's part arrays."""
 
-    __slots__ = ("abjad", "allowed", "extra_rows", "glued", "name", "start", "tokens")
+    __slots__ = ("abjad", "allowed", "extra_rows", "name", "notes", "start", "tokens")
 
     def __init__(
         self,
@@ -34,14 +34,16 @@ class Unit:
         abjad: bool,
         allowed: np.ndarray,
         extra_rows: IntArray,
-        glued: int = -1,
+        notes: dict[int, str] | None = None,
     ) -> None:
         self.name = name
         self.tokens = tokens
         self.abjad = abjad
         self.allowed = allowed  # schema mask
         self.extra_rows = extra_rows  # name rows that must be scored (document matches)
-        self.glued = glued  # the part made of two written words (``written_apart``), or -1
+        # a word on how a part was read, by position: a part made of two written words
+        # (``written_apart``), a part read with the Persian letter values
+        self.notes = notes or {}
         self.start = 0
 
 
@@ -226,5 +228,5 @@ def _split(
             alignment.pair_sims[sl],
         )
         scores = (rows[sl], listed[sl], wq[sl][0, :m], wc[sl], part, joined[sl])
-        out.append(NameScores(unit.tokens, *scores, glued=unit.glued))
+        out.append(NameScores(unit.tokens, *scores, notes=unit.notes))
     return out

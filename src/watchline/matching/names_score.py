@@ -20,6 +20,7 @@ from watchline.matching.skeleton import not_latin, vowels_guessed
 JOINED_FACTOR = 0.92
 JOINED_MIN = 0.85
 WRITTEN_APART = "two words in the query"
+PERSIAN_READ = "read with the Persian letter values (ذ ض ث: z, z, s)"
 
 
 class NameScores:
@@ -27,8 +28,8 @@ class NameScores:
 
     __slots__ = (
         "alignment",
-        "glued",
         "joined",
+        "notes",
         "parts",
         "rows",
         "scores",
@@ -46,7 +47,7 @@ class NameScores:
         wc: np.ndarray,
         alignment: Alignment,
         joined: np.ndarray,
-        glued: int = -1,
+        notes: dict[int, str] | None = None,
     ) -> None:
         self.tokens = tokens
         self.rows = rows
@@ -56,7 +57,7 @@ class NameScores:
         self.alignment = alignment
         self.joined = joined
         self.scores = np.maximum(alignment.scores, joined)
-        self.glued = glued  # the query part made of two written words, or -1
+        self.notes = notes or {}  # a word on how a query part was read, by position
 
     def explain(self, index: NameIndex, k: int, query_name: str = "") -> list[PartMatch]:
         """Part-by-part reading of candidate ``k`` (query part, listed part, sim, weight,
@@ -105,11 +106,13 @@ class NameScores:
         return zip(*columns, strict=True)
 
     def _noted(self, hows: list[str], pairs: list[tuple[int, int, float]]) -> list[str]:
-        """``hows`` with a word on the part the query wrote as two words, if any."""
+        """``hows`` with the word on how a query part was read (written as two words, read
+        with the Persian letter values), where there is one."""
         out = list(hows)
         for n, (i, _, _) in enumerate(pairs):
-            if i == self.glued:
-                out[n] = f"{out[n]}; {WRITTEN_APART}" if out[n] else WRITTEN_APART
+            note = self.notes.get(i)
+            if note:
+                out[n] = f"{out[n]}; {note}" if out[n] else note
         return out
 
     def _hows(self, index: NameIndex, query_name: str, pairs: list[tuple[int, int]]) -> list[str]:

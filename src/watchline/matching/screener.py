@@ -18,7 +18,7 @@ from watchline.matching.batch import Unit, score_units
 from watchline.matching.explain import Contribution, Explanation
 from watchline.matching.facts import Facts, query_facts
 from watchline.matching.index import SCHEMA_CODES, NameIndex
-from watchline.matching.names_score import NameScores
+from watchline.matching.names_score import PERSIAN_READ, WRITTEN_APART, NameScores
 from watchline.matching.query import Hit, Query
 from watchline.matching.score import (
     DEFAULT_THRESHOLD,
@@ -140,10 +140,11 @@ class Screener:
                 units.append(Unit(name, tokens, vowels_guessed(name), allowed, extra))
                 other = list(dict.fromkeys(persian_tokens(name, query.schema)))
                 if other:  # ذ ض ث as z, z, s (فضل: fazl)
-                    units.append(Unit(name, other, True, allowed, extra))
+                    read = {i: PERSIAN_READ for i, t in enumerate(other) if t not in tokens}
+                    units.append(Unit(name, other, True, allowed, extra, read))
                 if len(tokens) >= GLUED_FROM_PARTS and from_abjad(name):
                     units += [
-                        Unit(name, glued, True, allowed, extra, at)
+                        Unit(name, glued, True, allowed, extra, {at: WRITTEN_APART})
                         for at, glued in written_apart(tokens)
                     ]
         return units
