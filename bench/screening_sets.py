@@ -142,8 +142,14 @@ AUDIT = Path(__file__).resolve().parent / "data" / "rigour_audit.tsv"
 
 def rejected_forms() -> set[tuple[str, str]]:
     """(QID, form) pairs that the audit found not to be the cluster's name (``AUDIT``)."""
-    rows = AUDIT.read_text("utf-8").splitlines()
-    return {(r.split("\t")[0], r.split("\t")[1]) for r in rows if r and not r.startswith("#")}
+    rejected: set[tuple[str, str]] = set()
+    for number, row in enumerate(AUDIT.read_text("utf-8").splitlines(), start=1):
+        if row and not row.startswith("#"):
+            fields = row.split("\t")
+            if len(fields) != 4:
+                raise ValueError(f"{AUDIT}:{number}: want qid, form, verdict, note; got {row!r}")
+            rejected.add((fields[0], fields[1]))
+    return rejected
 
 
 def _heldout_clusters(audited: bool = True) -> list[list[str]]:

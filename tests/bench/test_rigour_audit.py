@@ -5,6 +5,7 @@ QID or a form would silently reject nothing, and a training cluster has no place
 
 from __future__ import annotations
 
+import sys
 import zlib
 from pathlib import Path
 
@@ -14,6 +15,8 @@ ROOT = Path(__file__).parents[2]
 AUDIT = ROOT / "bench" / "data" / "rigour_audit.tsv"
 RIGOUR = ROOT / ".." / "shared" / "data" / "names" / "rigour_persons"
 VERDICTS = {"not-a-name", "other-name"}
+sys.path.insert(0, str(ROOT / "bench"))
+import screening_sets  # noqa: E402  (the bench's own reader of the audit)
 
 
 def _rows() -> list[list[str]]:
@@ -44,6 +47,17 @@ def test_every_row_has_a_qid_a_form_a_known_verdict_and_a_note() -> None:
 def test_audit_rejects_each_form_once() -> None:
     keys = [(row[0], row[1]) for row in _rows()]
     assert len(keys) == len(set(keys))
+    assert screening_sets.rejected_forms() == set(keys)
+
+
+def test_a_malformed_audit_row_names_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    audit = tmp_path / "audit.tsv"
+    audit.write_text("# qid\tform\tverdict\tnote\nQ5\tlars\tother-name\tok\nQ6 lars\n", "utf-8")
+    monkeypatch.setattr(screening_sets, "AUDIT", audit)
+    with pytest.raises(ValueError, match=r"audit.tsv:3: want qid, form, verdict, note"):
+        screening_sets.rejected_forms()
 
 
 @pytest.mark.skipif(not RIGOUR.is_dir(), reason="needs ../shared/data")
